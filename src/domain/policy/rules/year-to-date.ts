@@ -1,0 +1,72 @@
+import {
+  CATEGORY_AUTHORISED,
+  CATEGORY_APPROVED,
+  CATEGORY_PRESENT,
+  CATEGORY_UNAUTHORISED,
+} from '../../codes/code-registry.ts';
+import type { AttendanceContext } from '../../statistics/attendance-context.ts';
+import type { PupilScan } from '../../statistics/pupil-scan.ts';
+import { isRateAtLeast, isRateBelow } from '../fraction.ts';
+import type { RateCondition } from '../policy.ts';
+
+/**
+ * Walks a pupil's events in session order keeping academic-year-to-date totals, so a rule can ask
+ * "what were possible and attended sessions up to and including session s" in O(1) amortised.
+ */
+export class YearToDate {
+  private next = 0;
+  private year = Number.NaN;
+  private absent = 0;
+  private excluded = 0;
+  /** Sessions in the year whose code is in each tracked set. */
+  readonly tracked: Int32Array;
+  possible = 0;
+  attended = 0;
+
+  constructor(
+    private readonly context: AttendanceContext,
+    private readonly scan: PupilScan,
+    private readonly trackedSets: readonly (readonly Uint8Array[])[] = [],
+  ) {
+    this.tracked = new Int32Array(trackedSets.length);
+  }
+
+  /** Move to session `s` (never backwards) and update possible and attended. */
+  advanceThrough(s: number): void {
+    const { context, scan } = this;
+    const day = s >> 1;
+    const year = context.calendar.dayAcademicYear[day]!;
+    if (year !== this.year) {
+      this.year = year;
+      this.absent = 0;
+      this.excluded = 0;
+      this.tracked.fill(0);
+      // Skip events of earlier years.
+      const yearStart = context.yearFirstDay[day]! * 2;
+      while (this.next < scan.count && scan.sessions[this.next]! < yearStart) this.next++;
+    }
+    while (this.next < scan.count && scan.sessions[this.next]! <= s) {
+      const category = scan.categories[this.next]!;
+      if (category === CATEGORY_AUTHORISED || category === CATEGORY_UNAUTHORISED) this.absent++;
+      else if (category !== CATEGORY_APPROVED && category !== CATEGORY_PRESENT) this.excluded++;
+      for (let t = 0; t < this.trackedSets.length; t++) {
+        if (this.trackedSets[t]![scan.segments[this.next]!]![scan.codes[this.next]!] === 1)
+          this.tracked[t]!++;
+      }
+      this.next++;
+    }
+    const from = Math.max(context.yearFirstDay[day]! * 2, scan.firstSession);
+    const onRoll = Math.max(0, Math.min(s + 1, scan.endSession) - from);
+    this.possible = onRoll - this.excluded;
+    this.attended = this.possible - this.absent;
+  }
+
+  /** Whether a rate condition holds on the totals as they stand. */
+  holds(condition: RateCondition): boolean {
+    const part =
+      condition.measure === 'attendance-rate' ? this.attended : this.possible - this.attended;
+    return condition.comparison === 'below'
+      ? isRateBelow(part, this.possible, condition.threshold)
+      : this.possible > 0 && isRateAtLeast(part, this.possible, condition.threshold);
+  }
+}
