@@ -51,7 +51,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'pg', '@electric-sql/*'], message: 'src/domain is pure: no I/O.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'pg', '@electric-sql/*'],
+              message: 'src/domain is pure: no I/O.',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': [
         'error',
@@ -64,7 +71,18 @@ export default tseslint.config(
   layer('store', everythingBut('domain', 'store')),
   layer('documents', everythingBut('domain', 'documents')),
   layer('interchange', everythingBut('domain', 'interchange', 'scenario')),
-  layer('services', everythingBut('domain', 'store', 'services', 'scenario', 'documents', 'interchange', 'contracts')),
+  layer(
+    'services',
+    everythingBut(
+      'domain',
+      'store',
+      'services',
+      'scenario',
+      'documents',
+      'interchange',
+      'contracts',
+    ),
+  ),
   layer('server', ['web', 'cli']),
   layer('cli', ['web', 'server/routes']),
   layer('contracts', everythingBut('contracts', 'domain')),
