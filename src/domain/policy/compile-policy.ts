@@ -90,7 +90,8 @@ export function compilePolicy(
   }
 
   for (const [key, value] of Object.entries(overrides)) {
-    if (!(key in settings)) {
+    // Own keys only: `in` would accept inherited names such as "constructor" as settings.
+    if (!Object.hasOwn(settings, key)) {
       problems.push({
         field: `settings.${key}`,
         message: `unknown setting "${key}" for policy "${name}"; its settings are: ${Object.keys(settings).sort().join(', ')}`,
@@ -128,7 +129,8 @@ class SettingResolver {
 
   number(field: string, value: NumberOrSetting): number {
     if (typeof value === 'number') return value;
-    const resolved = this.settings[value.slice(1)];
+    const name = value.slice(1);
+    const resolved = Object.hasOwn(this.settings, name) ? this.settings[name] : undefined;
     if (resolved === undefined) {
       this.problems.push({
         field,

@@ -23,10 +23,20 @@ import {
 } from '../statistics/session-counts.ts';
 import type { CodeSelector, Policy, Rule } from './policy.ts';
 import { runConsecutiveDays } from './rules/consecutive-days.ts';
-import { runCountInWindow } from './rules/count-in-window.ts';
+import {
+  prepareCountInWindow,
+  runCountInWindow,
+  type PreparedCountInWindow,
+} from './rules/count-in-window.ts';
 import { alertAt, type Alert, type RaisedAlert, type RuleRun } from './rules/rule-run.ts';
 import { runUnresolvedMark } from './rules/unresolved-mark.ts';
-import { runWeeklyRates, type WeeklyRateEntry } from './rules/weekly-rate.ts';
+import {
+  createWeeklyRateState,
+  prepareWeeklyRates,
+  runWeeklyRates,
+  type PreparedWeeklyRates,
+  type WeeklyRateEntry,
+} from './rules/weekly-rate.ts';
 
 export type { Alert };
 
@@ -64,15 +74,12 @@ export interface SchoolEvaluation {
 /** A policy bound to a calendar: code sets resolved to membership arrays per code table. */
 export interface PreparedPolicy {
   readonly context: AttendanceContext;
-  readonly countRules: readonly {
-    rule: Extract<Rule, { kind: 'count-in-window' }>;
-    members: Uint8Array[];
-  }[];
+  readonly countRules: readonly PreparedCountInWindow[];
   readonly dayRules: readonly {
     rule: Extract<Rule, { kind: 'consecutive-days' }>;
     members: Uint8Array[];
   }[];
-  readonly weeklyRules: readonly WeeklyRateEntry[];
+  readonly weeklyRates: PreparedWeeklyRates;
   readonly unresolvedRules: readonly Extract<Rule, { kind: 'unresolved-mark' }>[];
 }
 
@@ -109,14 +116,16 @@ export function preparePolicy(
 ): Result<PreparedPolicy, InputProblem[]> {
   const context = createAttendanceContext(calendar, jurisdiction, asOf);
   const problems: InputProblem[] = [];
-  const countRules: PreparedPolicy['countRules'][number][] = [];
+  const countRules: PreparedCountInWindow[] = [];
   const dayRules: PreparedPolicy['dayRules'][number][] = [];
   const weeklyRules: WeeklyRateEntry[] = [];
   const unresolvedRules: PreparedPolicy['unresolvedRules'][number][] = [];
   for (const rule of policy.rules) {
     switch (rule.kind) {
       case 'count-in-window':
-        countRules.push({ rule, members: resolveCodes(context, rule.id, rule.codes, problems) });
+        countRules.push(
+          prepareCountInWindow(context, rule, resolveCodes(context, rule.id, rule.codes, problems)),
+        );
         break;
       case 'consecutive-days':
         dayRules.push({ rule, members: resolveCodes(context, rule.id, rule.codes, problems) });
@@ -136,12 +145,34 @@ export function preparePolicy(
     }
   }
   if (problems.length > 0) return err(problems);
-  return ok({ context, countRules, dayRules, weeklyRules, unresolvedRules });
+  return ok({
+    context,
+    countRules,
+    dayRules,
+    weeklyRates: prepareWeeklyRates(weeklyRules),
+    unresolvedRules,
+  });
 }
 
 function compareRaised(a: RaisedAlert, b: RaisedAlert): number {
   if (a.session !== b.session) return a.session - b.session;
   return a.alert.rule < b.alert.rule ? -1 : a.alert.rule > b.alert.rule ? 1 : 0;
+}
+
+/**
+ * Sort a pupil's alerts by session, then rule. A pupil has a handful, and an insertion sort
+ * (stable, like Array.prototype.sort) avoids the built-in sort's per-call overhead.
+ */
+function sortRaised(raised: RaisedAlert[]): void {
+  for (let i = 1; i < raised.length; i++) {
+    const entry = raised[i]!;
+    let j = i;
+    while (j > 0 && compareRaised(raised[j - 1]!, entry) > 0) {
+      raised[j] = raised[j - 1]!;
+      j--;
+    }
+    raised[j] = entry;
+  }
 }
 
 /** Evaluate every pupil: period statistics and every rule occurrence up to as-of. */
@@ -150,25 +181,33 @@ export function evaluateSchool(
   pupils: readonly PupilAttendance[],
 ): SchoolEvaluation {
   const { context } = prepared;
+  // One scan, one rule run and one alert buffer serve every pupil in turn: allocating them per
+  // pupil cost more than the rules themselves (bench/suites/engine.bench.ts).
   const scan = createPupilScan(context);
+  const weeklyState = createWeeklyRateState(context, scan, prepared.weeklyRates);
+  const raised: RaisedAlert[] = [];
+  const run: { -readonly [K in keyof RuleRun]: RuleRun[K] } = {
+    context,
+    scan,
+    reachedContactDays: new Set<number>(),
+    raise(rule, session, extra) {
+      raised.push({ session, alert: alertAt(context, rule, session, extra) });
+    },
+  };
   const totals = emptySessionCounts();
   let persistent = 0;
   let severe = 0;
   const results = pupils.map((pupil): PupilEvaluation => {
     scanPupil(context, pupil, scan);
-    const raised: RaisedAlert[] = [];
-    const run: RuleRun = {
-      context,
-      scan,
-      reachedContactDays: pupil.reachedContactDays,
-      raise: (rule, session, extra) =>
-        raised.push({ session, alert: alertAt(context, rule, session, extra) }),
-    };
-    for (const { rule, members } of prepared.countRules) runCountInWindow(run, rule, members);
+    raised.length = 0;
+    run.reachedContactDays = pupil.reachedContactDays;
+    for (const countRule of prepared.countRules) runCountInWindow(run, countRule);
     for (const { rule, members } of prepared.dayRules) runConsecutiveDays(run, rule, members);
-    runWeeklyRates(run, prepared.weeklyRules);
+    runWeeklyRates(run, prepared.weeklyRates, weeklyState);
     for (const rule of prepared.unresolvedRules) runUnresolvedMark(run, rule);
-    raised.sort(compareRaised);
+    sortRaised(raised);
+    const alerts: Alert[] = [];
+    for (const entry of raised) alerts.push(entry.alert);
 
     const { codes, sessions } = periodStatistics(context, scan);
     addSessionCounts(totals, sessions);
@@ -184,7 +223,7 @@ export function evaluateSchool(
       absenceRate: absenceRateOf(sessions),
       persistentAbsence: isPersistent,
       severeAbsence: isSevere,
-      alerts: raised.map((entry) => entry.alert),
+      alerts,
     };
   });
   const { calendar, periodFirstDay, asOf } = context;

@@ -43,15 +43,20 @@ export function alertAt(
   context: AttendanceContext,
   rule: string,
   session: number,
-  extra: { count?: number; fromSession?: number; detail?: string } = {},
+  extra?: { count?: number; fromSession?: number; detail?: string },
 ): Alert {
-  const alert: { -readonly [K in keyof Alert]: Alert[K] } = {
-    rule,
-    date: context.calendar.days[session >> 1]!,
-    session: (session & 1) === 1 ? 'PM' : 'AM',
-  };
-  if (extra.count !== undefined) alert.count = extra.count;
-  if (extra.fromSession !== undefined) alert.from = context.calendar.days[extra.fromSession >> 1]!;
-  if (extra.detail !== undefined) alert.detail = extra.detail;
+  const { days } = context.calendar;
+  const date = days[session >> 1]!;
+  const sessionName: SessionName = (session & 1) === 1 ? 'PM' : 'AM';
+  // The two common shapes are built whole: adding optional fields one by one to thousands of
+  // alerts per evaluation cost more than the rules that raised them.
+  if (extra === undefined) return { rule, date, session: sessionName };
+  const { count, fromSession, detail } = extra;
+  if (count !== undefined && fromSession !== undefined && detail === undefined)
+    return { rule, date, session: sessionName, count, from: days[fromSession >> 1]! };
+  const alert: { -readonly [K in keyof Alert]: Alert[K] } = { rule, date, session: sessionName };
+  if (count !== undefined) alert.count = count;
+  if (fromSession !== undefined) alert.from = days[fromSession >> 1]!;
+  if (detail !== undefined) alert.detail = detail;
   return alert;
 }

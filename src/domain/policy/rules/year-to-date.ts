@@ -6,8 +6,28 @@ import {
 } from '../../codes/code-registry.ts';
 import type { AttendanceContext } from '../../statistics/attendance-context.ts';
 import type { PupilScan } from '../../statistics/pupil-scan.ts';
-import { isRateAtLeast, isRateBelow } from '../fraction.ts';
+import { isRateAtLeast, isRateBelow, type Fraction } from '../fraction.ts';
 import type { RateCondition } from '../policy.ts';
+
+/**
+ * A rate condition with its measure and comparison turned into flags. Policy strings come from
+ * the YAML parser and are not interned, so comparing them in a per-pupil, per-week loop compared
+ * them character by character; the flags are worked out once per policy instead.
+ */
+export interface RateTest {
+  readonly ofAttendance: boolean;
+  readonly below: boolean;
+  readonly threshold: Fraction;
+}
+
+/** Turn a policy's rate condition into the form YearToDate tests. */
+export function compileRateCondition(condition: RateCondition): RateTest {
+  return {
+    ofAttendance: condition.measure === 'attendance-rate',
+    below: condition.comparison === 'below',
+    threshold: condition.threshold,
+  };
+}
 
 /**
  * Walks a pupil's events in session order keeping academic-year-to-date totals, so a rule can ask
@@ -29,6 +49,17 @@ export class YearToDate {
     private readonly trackedSets: readonly (readonly Uint8Array[])[] = [],
   ) {
     this.tracked = new Int32Array(trackedSets.length);
+  }
+
+  /** Start again from the first event, for the next pupil filled into the same scan. */
+  restart(): void {
+    this.next = 0;
+    this.year = Number.NaN;
+    this.absent = 0;
+    this.excluded = 0;
+    this.tracked.fill(0);
+    this.possible = 0;
+    this.attended = 0;
   }
 
   /** Move to session `s` (never backwards) and update possible and attended. */
@@ -62,11 +93,10 @@ export class YearToDate {
   }
 
   /** Whether a rate condition holds on the totals as they stand. */
-  holds(condition: RateCondition): boolean {
-    const part =
-      condition.measure === 'attendance-rate' ? this.attended : this.possible - this.attended;
-    return condition.comparison === 'below'
-      ? isRateBelow(part, this.possible, condition.threshold)
-      : this.possible > 0 && isRateAtLeast(part, this.possible, condition.threshold);
+  holds(test: RateTest): boolean {
+    const part = test.ofAttendance ? this.attended : this.possible - this.attended;
+    return test.below
+      ? isRateBelow(part, this.possible, test.threshold)
+      : this.possible > 0 && isRateAtLeast(part, this.possible, test.threshold);
   }
 }

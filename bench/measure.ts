@@ -1,0 +1,67 @@
+/** Timing and memory helpers shared by the benchmark suites. */
+
+export interface Timing {
+  /** Median, fastest and slowest of the timed runs, in milliseconds. */
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly runs: number;
+}
+
+export interface MemorySample {
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+}
+
+/** Collect garbage when the process runs with --expose-gc, so each run starts from a clean heap. */
+export function collectGarbage(): void {
+  globalThis.gc?.();
+}
+
+/** Whether `global.gc` is available (npm run bench passes --expose-gc). */
+export function canCollectGarbage(): boolean {
+  return typeof globalThis.gc === 'function';
+}
+
+/** The process's resident set and V8 heap in use right now. */
+export function sampleMemory(): MemorySample {
+  const usage = process.memoryUsage();
+  return { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed };
+}
+
+/** The highest resident set size the process has reached so far (the kernel's high-water mark). */
+export function readPeakRss(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+/**
+ * Run `task` `warmups` times untimed (so the JIT has optimised it), then `runs` times timed.
+ * `inspect` sees every timed result while it is still alive, so a caller can sample memory and
+ * consume the result (which also keeps the work from being optimised away). No full collection
+ * is forced between runs: each one throws away optimised code that refers to objects it frees,
+ * so the runs would measure re-optimisation rather than the steady state.
+ */
+export function timeRuns<T>(
+  task: () => T,
+  options: { warmups: number; runs: number; inspect: (result: T) => void },
+): Timing {
+  for (let i = 0; i < options.warmups; i++) options.inspect(task());
+  const times: number[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = task();
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    times.push(elapsed);
+    options.inspect(result);
+  }
+  times.sort((a, b) => a - b);
+  const middle = times.length >> 1;
+  const median =
+    times.length % 2 === 1 ? times[middle]! : (times[middle - 1]! + times[middle]!) / 2;
+  return {
+    medianMs: median,
+    minMs: times[0]!,
+    maxMs: times[times.length - 1]!,
+    runs: times.length,
+  };
+}
