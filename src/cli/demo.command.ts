@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { CliIo } from './cli-io.ts';
 import { runEvaluate } from './evaluate.command.ts';
 
-const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+const EXAMPLES = fileURLToPath(new URL('../../test/fixtures/scenarios/', import.meta.url));
 
 /** `rollcall demo`: evaluate an example secondary school under the Wigston policy. */
 export function runDemo(_args: readonly string[], io: CliIo): number {

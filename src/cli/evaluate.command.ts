@@ -47,14 +47,14 @@ export function runEvaluate(args: readonly string[], io: CliIo): number {
       },
     });
   } catch (error) {
-    io.error(`rollcall evaluate: ${(error as Error).message}\n\n${EVALUATE_USAGE}`);
+    io.error(`rollcall evaluate: ${(error as Error).message} (run "rollcall help" for usage)`);
     return EXIT_BAD_INPUT;
   }
   const [file, ...rest] = options.positionals;
   const asOf = options.values['as-of'];
   if (file === undefined || rest.length > 0 || asOf === undefined) {
     io.error(
-      `rollcall evaluate: ${file === undefined ? 'name a scenario file' : rest.length > 0 ? `unexpected argument "${rest[0] ?? ''}"` : '--as-of DATE is required'}\n\n${EVALUATE_USAGE}`,
+      `rollcall evaluate: ${file === undefined ? 'name a scenario file' : rest.length > 0 ? `unexpected argument "${rest[0] ?? ''}"` : '--as-of DATE is required'} (run "rollcall help" for usage)`,
     );
     return EXIT_BAD_INPUT;
   }
