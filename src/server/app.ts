@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../services/clock.ts';
+import { defaultPasswordHashing, type PasswordHashing } from '../services/password.service.ts';
+import { SchoolCalendarCache } from '../services/school-calendar.service.ts';
+import type { Database } from '../store/schema.ts';
+import type { ServerContext } from './app-context.ts';
+import { installErrorHandlers } from './error-handler.ts';
+import { createLoggerOptions, RequestLogController, type LoggerSettings } from './logging.ts';
+import { registerOpenApi } from './openapi.ts';
+import { serialiseAsJson, validateWithZod, type ZodTypeProvider } from './request-validation.ts';
+import { registerAbsenceReportRoutes } from './routes/absence-reports.routes.ts';
+import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerHealthRoutes } from './routes/health.routes.ts';
+import { registerMarkRoutes } from './routes/marks.routes.ts';
+import { registerPupilRoutes } from './routes/pupils.routes.ts';
+import { registerReceptionRoutes } from './routes/reception.routes.ts';
+import { registerRegisterRoutes } from './routes/registers.routes.ts';
+import { registerSchoolRoutes } from './routes/schools.routes.ts';
+import { registerStatisticsRoutes } from './routes/statistics.routes.ts';
+import { registerWebAssets, type WebAssetsOptions } from './web-assets.ts';
+
+export type RollcallApp = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Everything the HTTP app needs from outside; nothing else is read from the environment. */
+export interface AppDependencies {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly logger: LoggerSettings;
+  readonly sessions: { readonly ttlHours: number; readonly secureCookie: boolean };
+  /** Lower only in tests: hashing at full cost makes every sign-in slow on purpose. */
+  readonly passwordHashing?: PasswordHashing;
+  /** How the browser app is bundled; on first request unless the caller wants it at start. */
+  readonly webApp?: WebAssetsOptions;
+}
+
+/** Builds the HTTP app with every route registered; listening is the caller's business. */
+export async function buildApp(deps: AppDependencies): Promise<RollcallApp> {
+  const app = Fastify({
+    logger: createLoggerOptions(deps.logger),
+    // Request lines carry the route pattern, never URLs or bodies.
+    logController: new RequestLogController(),
+    // Ids are generated, never taken from a client header, so they cannot be forged in logs.
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const context: ServerContext = {
+    db: deps.db,
+    clock: deps.clock,
+    secureCookie: deps.sessions.secureCookie,
+    calendars: new SchoolCalendarCache(),
+    auth: {
+      db: deps.db,
+      clock: deps.clock,
+      settings: {
+        sessionTtlHours: deps.sessions.ttlHours,
+        passwordHashing: deps.passwordHashing ?? defaultPasswordHashing,
+      },
+    },
+  };
+  app.decorate('rollcall', context);
+  app.decorateRequest('signedIn', null);
+  app.setValidatorCompiler(validateWithZod);
+  app.setSerializerCompiler(serialiseAsJson);
+  installErrorHandlers(app);
+
+  await app.register(fastifyCookie);
+  await registerOpenApi(app);
+  registerHealthRoutes(app);
+  registerAuthRoutes(app);
+  registerRegisterRoutes(app);
+  registerMarkRoutes(app);
+  registerReceptionRoutes(app);
+  registerAbsenceReportRoutes(app);
+  registerPupilRoutes(app);
+  registerStatisticsRoutes(app);
+  registerSchoolRoutes(app);
+  // Last: its catch-all GET serves the web app for every path no route above claims.
+  await registerWebAssets(app, deps.webApp ?? { bundle: 'on-first-request' });
+  return app;
+}

@@ -1,0 +1,55 @@
+import type { FastifyReply } from 'fastify';
+import { problemTypeBase, type FieldError, type Problem } from '../contracts/problem.contract.ts';
+
+/** Every kind of problem the API answers with; each has a stable type URI and status. */
+const problemKinds = {
+  validation: { status: 400, title: 'The request has invalid fields' },
+  'malformed-request': { status: 400, title: 'The request could not be read' },
+  unauthenticated: { status: 401, title: 'Sign-in required' },
+  'invalid-credentials': { status: 401, title: 'Sign-in failed' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  csrf: { status: 403, title: 'Missing or invalid CSRF token' },
+  'not-found': { status: 404, title: 'Not found' },
+  'version-conflict': { status: 409, title: 'Someone else changed this meanwhile' },
+  'school-setup-invalid': { status: 409, title: "The school's setup needs correcting" },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
+  'idempotency-key-reused': {
+    status: 422,
+    title: 'This Idempotency-Key was used for a different submission',
+  },
+  'not-a-school-day': { status: 422, title: 'Not a school day' },
+  'future-date': { status: 422, title: 'The date is in the future' },
+  'invalid-codes': { status: 422, title: 'Some attendance codes cannot be recorded' },
+  'not-on-roll': { status: 422, title: 'Some pupils are not on the roll' },
+  'reason-required': { status: 422, title: 'A reason is required' },
+  'invalid-span': { status: 422, title: 'The absence dates do not make sense' },
+  'too-many-attempts': { status: 429, title: 'Too many attempts' },
+  internal: { status: 500, title: 'Internal error' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemKind = keyof typeof problemKinds;
+
+export function createProblem(
+  kind: ProblemKind,
+  detail: string,
+  extras: { errors?: FieldError[]; requestId?: string } = {},
+): Problem {
+  const { status, title } = problemKinds[kind];
+  return { type: `${problemTypeBase}${kind}`, title, status, detail, ...extras };
+}
+
+/** A problem with extension members (RFC 9457 section 3.2), e.g. the current mark. */
+export function createProblemWith<Extension extends Record<string, unknown>>(
+  kind: ProblemKind,
+  detail: string,
+  extension: Extension & { errors?: FieldError[] },
+): Problem & Extension {
+  return { ...extension, ...createProblem(kind, detail) };
+}
+
+/** Sends an RFC 9457 problem response. */
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}
