@@ -7,6 +7,7 @@ import { findCode } from '../codes/code-tables.ts';
 import type { InputProblem } from '../problem.ts';
 import { err, ok, type Result } from '../result.ts';
 import {
+  codeKeyOf,
   createAttendanceContext,
   type AttendanceContext,
   type PupilAttendance,
@@ -21,15 +22,22 @@ import {
   isSevereAbsence,
   type SessionCounts,
 } from '../statistics/session-counts.ts';
-import type { CodeSelector, Policy, Rule } from './policy.ts';
-import { runConsecutiveDays } from './rules/consecutive-days.ts';
+import type { CodeSelector, Policy } from './policy.ts';
 import {
   prepareCountInWindow,
   runCountInWindow,
   type PreparedCountInWindow,
 } from './rules/count-in-window.ts';
-import { alertAt, type Alert, type RaisedAlert, type RuleRun } from './rules/rule-run.ts';
-import { runUnresolvedMark } from './rules/unresolved-mark.ts';
+import { AlertBuffer } from './rules/alert-buffer.ts';
+import { CodeSetEvents } from './rules/code-set-events.ts';
+import { runConsecutiveDays, type PreparedConsecutiveDays } from './rules/consecutive-days.ts';
+import type { Alert, RuleRun } from './rules/rule-run.ts';
+import {
+  prepareUnresolvedMark,
+  runUnresolvedMark,
+  type PreparedUnresolvedMark,
+} from './rules/unresolved-mark.ts';
+import { YearToDate } from './rules/year-to-date.ts';
 import {
   createWeeklyRateState,
   prepareWeeklyRates,
@@ -71,25 +79,29 @@ export interface SchoolEvaluation {
   readonly pupils: readonly PupilEvaluation[];
 }
 
-/** A policy bound to a calendar: code sets resolved to membership arrays per code table. */
+/** A policy bound to a calendar: code sets resolved to membership arrays by code key. */
 export interface PreparedPolicy {
   readonly context: AttendanceContext;
+  /** Every rule id, sorted as strings: the alert order within a session, indexed by rank. */
+  readonly ruleIds: readonly string[];
+  /** The distinct code sets of the rules, as membership by code key (see CodeSetEvents). */
+  readonly codeSets: readonly Uint8Array[];
   readonly countRules: readonly PreparedCountInWindow[];
-  readonly dayRules: readonly {
-    rule: Extract<Rule, { kind: 'consecutive-days' }>;
-    members: Uint8Array[];
-  }[];
+  readonly dayRules: readonly PreparedConsecutiveDays[];
   readonly weeklyRates: PreparedWeeklyRates;
-  readonly unresolvedRules: readonly Extract<Rule, { kind: 'unresolved-mark' }>[];
+  readonly unresolvedRules: readonly PreparedUnresolvedMark[];
 }
 
-/** Resolve a rule's codes against the jurisdiction's tables, or say which code is not known. */
+/**
+ * Resolve a rule's codes against the jurisdiction's tables, or say which code is not known. The
+ * result is a membership array by code key (codeKeyOf), covering every table of the context.
+ */
 function resolveCodes(
   context: AttendanceContext,
   ruleId: string,
   selector: CodeSelector,
   problems: InputProblem[],
-): Uint8Array[] {
+): Uint8Array {
   for (const code of selector) {
     if (isNamedCodeSet(code)) continue;
     if (!context.segments.some((segment) => findCode(segment.table, code) !== undefined))
@@ -98,13 +110,14 @@ function resolveCodes(
         message: `code "${code}" is not an attendance code in ${context.jurisdiction === 'wales' ? 'Wales' : 'England'}`,
       });
   }
-  return context.segments.map((segment) =>
-    membershipOf(
-      selector.flatMap((code) =>
-        isNamedCodeSet(code) ? [...codesOfNamedSet(segment.table, code)] : [code],
-      ),
-    ),
-  );
+  const members = new Uint8Array(codeKeyOf(context.segments.length, 0));
+  context.segments.forEach((segment, index) => {
+    const codes = selector.flatMap((code) =>
+      isNamedCodeSet(code) ? [...codesOfNamedSet(segment.table, code)] : [code],
+    );
+    members.set(membershipOf(codes), codeKeyOf(index, 0));
+  });
+  return members;
 }
 
 /** Bind a policy to a calendar and as-of date. */
@@ -116,63 +129,56 @@ export function preparePolicy(
 ): Result<PreparedPolicy, InputProblem[]> {
   const context = createAttendanceContext(calendar, jurisdiction, asOf);
   const problems: InputProblem[] = [];
+  const ruleIds = [...new Set(policy.rules.map((rule) => rule.id))].sort();
+  // Rules that share a code set (ABSENT, UNAUTH, ...) share one list of the pupil's events in it.
+  const codeSets: Uint8Array[] = [];
+  const codeSetIndex = new Map<string, number>();
+  const codeSetOf = (ruleId: string, selector: CodeSelector): number => {
+    const members = resolveCodes(context, ruleId, selector, problems);
+    const key = members.join('');
+    let index = codeSetIndex.get(key);
+    if (index === undefined) {
+      index = codeSets.push(members) - 1;
+      codeSetIndex.set(key, index);
+    }
+    return index;
+  };
   const countRules: PreparedCountInWindow[] = [];
-  const dayRules: PreparedPolicy['dayRules'][number][] = [];
+  const dayRules: PreparedConsecutiveDays[] = [];
   const weeklyRules: WeeklyRateEntry[] = [];
-  const unresolvedRules: PreparedPolicy['unresolvedRules'][number][] = [];
+  const unresolvedRules: PreparedUnresolvedMark[] = [];
   for (const rule of policy.rules) {
+    const rank = ruleIds.indexOf(rule.id);
     switch (rule.kind) {
       case 'count-in-window':
-        countRules.push(
-          prepareCountInWindow(context, rule, resolveCodes(context, rule.id, rule.codes, problems)),
-        );
+        countRules.push(prepareCountInWindow(context, rule, rank, codeSetOf(rule.id, rule.codes)));
         break;
       case 'consecutive-days':
-        dayRules.push({ rule, members: resolveCodes(context, rule.id, rule.codes, problems) });
+        dayRules.push({ rule, rank, codeSet: codeSetOf(rule.id, rule.codes) });
         break;
       case 'weekly-rate':
         weeklyRules.push({
           rule,
-          alsoMembers: rule.alsoRequires
-            ? resolveCodes(context, rule.id, rule.alsoRequires.codes, problems)
-            : null,
+          rank,
+          alsoCodeSet: rule.alsoRequires ? codeSetOf(rule.id, rule.alsoRequires.codes) : -1,
         });
         break;
       case 'unresolved-mark':
         resolveCodes(context, rule.id, [rule.code], problems);
-        unresolvedRules.push(rule);
+        unresolvedRules.push(prepareUnresolvedMark(rule, rank));
         break;
     }
   }
   if (problems.length > 0) return err(problems);
   return ok({
     context,
+    ruleIds,
+    codeSets,
     countRules,
     dayRules,
-    weeklyRates: prepareWeeklyRates(weeklyRules),
+    weeklyRates: prepareWeeklyRates(weeklyRules, context.calendar.days.length * 2),
     unresolvedRules,
   });
-}
-
-function compareRaised(a: RaisedAlert, b: RaisedAlert): number {
-  if (a.session !== b.session) return a.session - b.session;
-  return a.alert.rule < b.alert.rule ? -1 : a.alert.rule > b.alert.rule ? 1 : 0;
-}
-
-/**
- * Sort a pupil's alerts by session, then rule. A pupil has a handful, and an insertion sort
- * (stable, like Array.prototype.sort) avoids the built-in sort's per-call overhead.
- */
-function sortRaised(raised: RaisedAlert[]): void {
-  for (let i = 1; i < raised.length; i++) {
-    const entry = raised[i]!;
-    let j = i;
-    while (j > 0 && compareRaised(raised[j - 1]!, entry) > 0) {
-      raised[j] = raised[j - 1]!;
-      j--;
-    }
-    raised[j] = entry;
-  }
 }
 
 /** Evaluate every pupil: period statistics and every rule occurrence up to as-of. */
@@ -184,31 +190,28 @@ export function evaluateSchool(
   // One scan, one rule run and one alert buffer serve every pupil in turn: allocating them per
   // pupil cost more than the rules themselves (bench/suites/engine.bench.ts).
   const scan = createPupilScan(context);
-  const weeklyState = createWeeklyRateState(context, scan, prepared.weeklyRates);
-  const raised: RaisedAlert[] = [];
+  const weeklyState = createWeeklyRateState(context, prepared.weeklyRates);
   const run: { -readonly [K in keyof RuleRun]: RuleRun[K] } = {
     context,
     scan,
     reachedContactDays: new Set<number>(),
-    raise(rule, session, extra) {
-      raised.push({ session, alert: alertAt(context, rule, session, extra) });
-    },
+    events: new CodeSetEvents(prepared.codeSets, scan.sessions.length),
+    alerts: new AlertBuffer(prepared.ruleIds, context.calendar.days),
+    yearToDate: new YearToDate(context),
   };
   const totals = emptySessionCounts();
   let persistent = 0;
   let severe = 0;
   const results = pupils.map((pupil): PupilEvaluation => {
     scanPupil(context, pupil, scan);
-    raised.length = 0;
+    run.events.fill(scan);
+    run.alerts.clear();
     run.reachedContactDays = pupil.reachedContactDays;
     for (const countRule of prepared.countRules) runCountInWindow(run, countRule);
-    for (const { rule, members } of prepared.dayRules) runConsecutiveDays(run, rule, members);
+    for (const dayRule of prepared.dayRules) runConsecutiveDays(run, dayRule);
     runWeeklyRates(run, prepared.weeklyRates, weeklyState);
-    for (const rule of prepared.unresolvedRules) runUnresolvedMark(run, rule);
-    sortRaised(raised);
-    const alerts: Alert[] = [];
-    for (const entry of raised) alerts.push(entry.alert);
-
+    for (const unresolvedRule of prepared.unresolvedRules) runUnresolvedMark(run, unresolvedRule);
+    const alerts = run.alerts.sortedAlerts();
     const { codes, sessions } = periodStatistics(context, scan);
     addSessionCounts(totals, sessions);
     const isPersistent = isPersistentAbsence(sessions);

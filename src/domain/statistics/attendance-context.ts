@@ -4,7 +4,7 @@ import {
   type SchoolCalendar,
 } from '../calendar/school-calendar.ts';
 import { academicYearOf, addDays, type IsoDate } from '../calendar/plain-date.ts';
-import { categoriesById } from '../codes/code-registry.ts';
+import { categoriesById, CODE_ID_LIMIT } from '../codes/code-registry.ts';
 import type { CodeTable, Jurisdiction } from '../codes/code-table.ts';
 import { codeTablesOf } from '../codes/code-tables.ts';
 
@@ -25,6 +25,16 @@ export interface TableSegment {
   readonly table: CodeTable;
   readonly fromDay: number;
   readonly categories: Uint8Array;
+  /** codeKeyOf(index of this segment, 0): add a code id to get the code's key in this table. */
+  readonly keyBase: number;
+}
+
+/**
+ * One number for a code as read under one of the context's code tables, so lookups that differ
+ * between tables (code sets, categories) are a single flat array indexed by key.
+ */
+export function codeKeyOf(segmentIndex: number, codeId: number): number {
+  return segmentIndex * CODE_ID_LIMIT + codeId;
 }
 
 /** Everything about a calendar and an as-of date that is the same for every pupil. */
@@ -51,11 +61,12 @@ export function createAttendanceContext(
   asOf: IsoDate,
 ): AttendanceContext {
   const dayCount = calendar.days.length;
-  const segments: TableSegment[] = codeTablesOf(jurisdiction).map((table) => ({
+  const segments: TableSegment[] = codeTablesOf(jurisdiction).map((table, index) => ({
     table,
     fromDay:
       table.validFrom === null ? 0 : countSchoolDaysThrough(calendar, addDays(table.validFrom, -1)),
     categories: categoriesById(table),
+    keyBase: codeKeyOf(index, 0),
   }));
   const yearFirstDay = new Int32Array(dayCount);
   const monthFirstDay = new Int32Array(dayCount);

@@ -1,7 +1,7 @@
 import type { AttendanceContext } from '../../statistics/attendance-context.ts';
 import type { CountInWindowRule, CountWindow, Period } from '../policy.ts';
-import { eventIsIn, type RuleRun } from './rule-run.ts';
-import { compileRateCondition, YearToDate, type RateTest } from './year-to-date.ts';
+import type { RuleRun } from './rule-run.ts';
+import { compileRateCondition, type RateTest } from './year-to-date.ts';
 
 /** First school day of the window that ends on `day`. */
 export function windowFirstDay(
@@ -40,7 +40,9 @@ function periodKey(context: AttendanceContext, period: Period, day: number): num
 /** A count-in-window rule bound to a calendar: its window and period looked up once per day. */
 export interface PreparedCountInWindow {
   readonly rule: CountInWindowRule;
-  readonly members: readonly Uint8Array[];
+  readonly rank: number;
+  /** Index of the rule's codes in the policy's code sets (CodeSetEvents). */
+  readonly codeSet: number;
   /** For each school day, the first session of the window that ends on that day. */
   readonly windowStartSession: Int32Array;
   /** For each school day, its `oncePer` period key; null when the rule consumes instead. */
@@ -52,7 +54,8 @@ export interface PreparedCountInWindow {
 export function prepareCountInWindow(
   context: AttendanceContext,
   rule: CountInWindowRule,
-  members: readonly Uint8Array[],
+  rank: number,
+  codeSet: number,
 ): PreparedCountInWindow {
   const dayCount = context.calendar.days.length;
   const windowStartSession = new Int32Array(dayCount);
@@ -63,7 +66,7 @@ export function prepareCountInWindow(
       periodOfDay[day] = periodKey(context, rule.oncePer, day);
   }
   const onlyWhen = rule.onlyWhen ? compileRateCondition(rule.onlyWhen) : null;
-  return { rule, members, windowStartSession, periodOfDay, onlyWhen };
+  return { rule, rank, codeSet, windowStartSession, periodOfDay, onlyWhen };
 }
 
 /**
@@ -72,29 +75,32 @@ export function prepareCountInWindow(
  * with `oncePer`, nothing is consumed and the rule is silent until the next period.
  */
 export function runCountInWindow(run: RuleRun, prepared: PreparedCountInWindow): void {
-  const { context, scan } = run;
-  const { rule, members, windowStartSession, periodOfDay, onlyWhen } = prepared;
-  // Sessions in the set, oldest first; [head, tail) are those still in the window.
-  const queue = scan.scratch;
+  const { rank, codeSet, windowStartSession, periodOfDay, onlyWhen } = prepared;
+  const { threshold } = prepared.rule;
+  // The sessions in the set, oldest first; [head, i] are those in the window ending at i and
+  // not yet consumed.
+  const sessions = run.events.sessions[codeSet]!;
+  const count = run.events.counts[codeSet]!;
+  // No window holds more of the pupil's sessions in the set than there are.
+  if (count < threshold) return;
   let head = 0;
-  let tail = 0;
   let firedPeriod = Number.NaN;
-  const yearToDate = onlyWhen ? new YearToDate(context, scan) : null;
-  for (let i = 0; i < scan.count; i++) {
-    if (!eventIsIn(scan, i, members)) continue;
-    const session = scan.sessions[i]!;
+  const yearToDate = onlyWhen ? run.yearToDate : null;
+  yearToDate?.restart(run.scan);
+  for (let i = 0; i < count; i++) {
+    const session = sessions[i]!;
     const day = session >> 1;
-    queue[tail++] = session;
     const windowStart = windowStartSession[day]!;
-    while (queue[head]! < windowStart) head++;
-    if (tail - head < rule.threshold) continue;
+    while (sessions[head]! < windowStart) head++;
+    const counted = i + 1 - head;
+    if (counted < threshold) continue;
     if (periodOfDay && periodOfDay[day] === firedPeriod) continue;
     if (yearToDate && onlyWhen) {
       yearToDate.advanceThrough(session);
       if (!yearToDate.holds(onlyWhen)) continue;
     }
-    run.raise(rule.id, session, { count: tail - head, fromSession: queue[head]! });
+    run.alerts.raise(rank, session, counted, sessions[head]);
     if (periodOfDay) firedPeriod = periodOfDay[day]!;
-    else head = tail;
+    else head = i + 1;
   }
 }

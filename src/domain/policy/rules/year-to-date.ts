@@ -32,32 +32,26 @@ export function compileRateCondition(condition: RateCondition): RateTest {
 /**
  * Walks a pupil's events in session order keeping academic-year-to-date totals, so a rule can ask
  * "what were possible and attended sessions up to and including session s" in O(1) amortised.
+ * One walker serves every pupil in turn: restart it on each pupil's scan.
  */
 export class YearToDate {
+  private scan: PupilScan | null = null;
   private next = 0;
   private year = Number.NaN;
   private absent = 0;
   private excluded = 0;
-  /** Sessions in the year whose code is in each tracked set. */
-  readonly tracked: Int32Array;
   possible = 0;
   attended = 0;
 
-  constructor(
-    private readonly context: AttendanceContext,
-    private readonly scan: PupilScan,
-    private readonly trackedSets: readonly (readonly Uint8Array[])[] = [],
-  ) {
-    this.tracked = new Int32Array(trackedSets.length);
-  }
+  constructor(private readonly context: AttendanceContext) {}
 
-  /** Start again from the first event, for the next pupil filled into the same scan. */
-  restart(): void {
+  /** Start again from the first event of `scan`. */
+  restart(scan: PupilScan): void {
+    this.scan = scan;
     this.next = 0;
     this.year = Number.NaN;
     this.absent = 0;
     this.excluded = 0;
-    this.tracked.fill(0);
     this.possible = 0;
     this.attended = 0;
   }
@@ -65,13 +59,13 @@ export class YearToDate {
   /** Move to session `s` (never backwards) and update possible and attended. */
   advanceThrough(s: number): void {
     const { context, scan } = this;
+    if (scan === null) throw new Error('YearToDate.advanceThrough before restart');
     const day = s >> 1;
     const year = context.calendar.dayAcademicYear[day]!;
     if (year !== this.year) {
       this.year = year;
       this.absent = 0;
       this.excluded = 0;
-      this.tracked.fill(0);
       // Skip events of earlier years.
       const yearStart = context.yearFirstDay[day]! * 2;
       while (this.next < scan.count && scan.sessions[this.next]! < yearStart) this.next++;
@@ -80,10 +74,6 @@ export class YearToDate {
       const category = scan.categories[this.next]!;
       if (category === CATEGORY_AUTHORISED || category === CATEGORY_UNAUTHORISED) this.absent++;
       else if (category !== CATEGORY_APPROVED && category !== CATEGORY_PRESENT) this.excluded++;
-      for (let t = 0; t < this.trackedSets.length; t++) {
-        if (this.trackedSets[t]![scan.segments[this.next]!]![scan.codes[this.next]!] === 1)
-          this.tracked[t]!++;
-      }
       this.next++;
     }
     const from = Math.max(context.yearFirstDay[day]! * 2, scan.firstSession);
@@ -94,9 +84,14 @@ export class YearToDate {
 
   /** Whether a rate condition holds on the totals as they stand. */
   holds(test: RateTest): boolean {
-    const part = test.ofAttendance ? this.attended : this.possible - this.attended;
-    return test.below
-      ? isRateBelow(part, this.possible, test.threshold)
-      : this.possible > 0 && isRateAtLeast(part, this.possible, test.threshold);
+    return rateHolds(test, this.possible, this.attended);
   }
+}
+
+/** Whether a rate condition holds for `attended` of `possible` sessions, exactly. */
+export function rateHolds(test: RateTest, possible: number, attended: number): boolean {
+  const part = test.ofAttendance ? attended : possible - attended;
+  return test.below
+    ? isRateBelow(part, possible, test.threshold)
+    : possible > 0 && isRateAtLeast(part, possible, test.threshold);
 }

@@ -1,0 +1,124 @@
+import type { IsoDate } from '../../calendar/plain-date.ts';
+import type { Alert } from './rule-run.ts';
+
+/** "No count" and "no first session" in an AlertBuffer's number columns. */
+export const NONE = -1;
+
+/**
+ * One pupil's alerts while the rules run, kept as numbers in reused columns, and turned into
+ * Alert objects once, in output order, when the pupil is done. Building each alert as an object
+ * with a wrapper for sorting, then sorting the wrappers by comparing rule id strings, cost as
+ * much as running the rules.
+ *
+ * A rule is known by its rank: the position of its id in the policy's ids sorted as strings.
+ * Alerts are listed by session, then rule id, which is the order of the sort key
+ * session * ruleCount + rank.
+ */
+export class AlertBuffer {
+  /** Alerts raised so far for the current pupil. */
+  count = 0;
+  private keys = new Float64Array(64);
+  private ranks = new Int32Array(64);
+  private sessions = new Int32Array(64);
+  private counts = new Int32Array(64);
+  private fromSessions = new Int32Array(64);
+  /** Indices of the alerts in output order, filled by sortedAlerts (which also sorts keys). */
+  private order = new Int32Array(64);
+
+  /**
+   * @param ruleIds the policy's rule ids sorted as strings; a rule's rank indexes it
+   * @param days the calendar's school days, for the dates of session indices
+   */
+  constructor(
+    private readonly ruleIds: readonly string[],
+    private readonly days: readonly IsoDate[],
+  ) {}
+
+  /** Forget the previous pupil's alerts. */
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** Record an occurrence of the rule of rank `rank` at `session`, with optional evidence. */
+  raise(rank: number, session: number, count: number = NONE, fromSession: number = NONE): void {
+    if (this.count === this.keys.length) this.grow();
+    const i = this.count++;
+    this.keys[i] = session * this.ruleIds.length + rank;
+    this.ranks[i] = rank;
+    this.sessions[i] = session;
+    this.counts[i] = count;
+    this.fromSessions[i] = fromSession;
+  }
+
+  /** The current pupil's alerts as objects, by session and then rule id. */
+  sortedAlerts(): Alert[] {
+    const n = this.count;
+    const alerts: Alert[] = [];
+    if (n === 0) return alerts;
+    this.sortOrder();
+    const { order, ranks, sessions, counts, fromSessions, ruleIds, days } = this;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const session = sessions[i]!;
+      alerts.push(alertOf(ruleIds[ranks[i]!]!, days, session, counts[i]!, fromSessions[i]!));
+    }
+    return alerts;
+  }
+
+  /**
+   * Put the alert indices in key order. A pupil has a handful of alerts, raised rule by rule in
+   * session order, and an insertion sort of them (stable, as Array.prototype.sort is) beats the
+   * built-in sort's per-call overhead. The keys are sorted in place alongside the indices, so
+   * the inner loop reads one array instead of going through the indices.
+   */
+  private sortOrder(): void {
+    const { order, keys } = this;
+    for (let i = 0; i < this.count; i++) {
+      const key = keys[i]!;
+      let j = i;
+      while (j > 0 && keys[j - 1]! > key) {
+        keys[j] = keys[j - 1]!;
+        order[j] = order[j - 1]!;
+        j--;
+      }
+      keys[j] = key;
+      order[j] = i;
+    }
+  }
+
+  private grow(): void {
+    const size = this.keys.length * 2;
+    const grown = <T extends Float64Array | Int32Array>(column: T, empty: T): T => {
+      empty.set(column);
+      return empty;
+    };
+    this.keys = grown(this.keys, new Float64Array(size));
+    this.ranks = grown(this.ranks, new Int32Array(size));
+    this.sessions = grown(this.sessions, new Int32Array(size));
+    this.counts = grown(this.counts, new Int32Array(size));
+    this.fromSessions = grown(this.fromSessions, new Int32Array(size));
+    this.order = new Int32Array(size);
+  }
+}
+
+/**
+ * Build one alert. Each shape is a literal with its fields in output order (rule, date, session,
+ * count, from), so alerts of a shape share one hidden class and serialise the same as ever.
+ */
+function alertOf(
+  rule: string,
+  days: readonly IsoDate[],
+  session: number,
+  count: number,
+  fromSession: number,
+): Alert {
+  const date = days[session >> 1]!;
+  const name = (session & 1) === 1 ? 'PM' : 'AM';
+  if (fromSession === NONE) {
+    if (count === NONE) return { rule, date, session: name };
+    return { rule, date, session: name, count };
+  }
+  const from = days[fromSession >> 1]!;
+  if (count === NONE) return { rule, date, session: name, from };
+  return { rule, date, session: name, count, from };
+}
