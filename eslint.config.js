@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 
 /** Folders and what each may import (docs/ARCHITECTURE.md). */
 const layer = (folder, forbidden) => ({
-  files: [`src/${folder}/**/*.ts`],
+  files: [`src/${folder}/**/*.{ts,tsx}`],
   rules: {
     '@typescript-eslint/no-restricted-imports': [
       'error',
@@ -28,6 +28,7 @@ const everythingBut = (...allowed) =>
     'interchange',
     'cli',
     'contracts',
+    'demo',
   ].filter((name) => !allowed.includes(name));
 
 export default tseslint.config(
@@ -68,6 +69,22 @@ export default tseslint.config(
     },
   },
   layer('scenario', everythingBut('domain', 'scenario')),
+  // Synthetic data is pure like the domain: seeded, no clock, no I/O.
+  layer('demo', everythingBut('domain', 'demo')),
+  {
+    files: ['src/demo/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'fs', 'path'], message: 'src/demo is pure: no I/O.' }] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/demo never reads the environment.' },
+        { name: 'Date', message: 'src/demo never reads the clock; pass "today" in.' },
+      ],
+    },
+  },
   layer('store', everythingBut('domain', 'store')),
   layer('documents', everythingBut('domain', 'documents')),
   layer('interchange', everythingBut('domain', 'interchange', 'scenario')),
@@ -81,10 +98,33 @@ export default tseslint.config(
       'documents',
       'interchange',
       'contracts',
+      'demo',
     ),
   ),
   layer('server', ['web', 'cli']),
   layer('cli', ['web', 'server/routes']),
   layer('contracts', everythingBut('contracts', 'domain')),
-  layer('web', everythingBut('contracts', 'web')),
+  {
+    // The browser bundle takes only types from contracts: their zod schemas (and zod) would
+    // multiply its size, and the server validates every request anyway.
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...everythingBut('contracts', 'web').map((name) => ({
+              group: [`**/${name}/**`, `**/${name}`],
+              message: `src/web must not import from src/${name} (see docs/ARCHITECTURE.md).`,
+            })),
+            {
+              group: ['**/contracts/**'],
+              allowTypeImports: true,
+              message: 'src/web imports only types from src/contracts, to keep the bundle small.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -8,10 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { engineSuite } from './suites/engine.bench.ts';
+import { dashboardSuite } from './suites/dashboard.bench.ts';
+import { registerRushSuite } from './suites/register-rush.bench.ts';
 import type { BenchSuite, SuiteResult } from './suite.ts';
 
 /** Suites in the order they run; add new ones (HTTP registers, dashboard queries) here. */
-const SUITES: readonly BenchSuite[] = [engineSuite];
+const SUITES: readonly BenchSuite[] = [engineSuite, registerRushSuite, dashboardSuite];
 
 const RESULTS_DIRECTORY = fileURLToPath(new URL('./results/', import.meta.url));
 

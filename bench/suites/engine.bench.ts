@@ -7,7 +7,7 @@ import {
 } from '../../src/domain/policy/evaluate-school.ts';
 import type { PupilAttendance } from '../../src/domain/statistics/attendance-context.ts';
 import { buildPolicyLibrary } from '../../src/scenario/policy-library.ts';
-import { generateSchool, measureCalibration } from '../generate-school.ts';
+import { generateSchool, measureCalibration } from '../../src/demo/synthetic-attendance.ts';
 import {
   canCollectGarbage,
   collectGarbage,

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { IsoDate } from '../domain/calendar/plain-date.ts';
 import { fail, succeed, type Result } from './result.ts';
 export type * from './mark.types.ts';
@@ -23,6 +23,14 @@ interface Changer {
   readonly role: UserRole;
 }
 
+/** What every history entry written by one call shares. */
+interface HistoryContext {
+  readonly changer: Changer;
+  readonly reason: string | null;
+  readonly source: MarkSource;
+  readonly at: Date;
+}
+
 /**
  * Writes one session's marks for many pupils in one transaction, with a history entry for
  * every new or changed mark. Any conflict or error leaves the register as it was.
@@ -31,140 +39,213 @@ export async function recordSessionMarks(
   db: Executor,
   input: SessionMarks,
 ): Promise<Result<RecordedSessionMarks, RecordSessionMarksError>> {
-  const duplicates = findDuplicatePupils(input.entries);
-  if (duplicates.length > 0) {
-    return fail({ kind: 'duplicate-pupil', pupilIds: duplicates });
+  const refusal = checkEntries(input.entries);
+  if (refusal !== undefined) return refusal;
+  return runAtomically<RecordedSessionMarks, RecordSessionMarksError>(db, (trx) =>
+    writeSessionMarks(trx, input),
+  );
+}
+
+/**
+ * recordSessionMarks without a transaction or savepoint of its own, for a caller whose
+ * transaction rolls back entirely whenever this returns a failure (taking a register):
+ * a failure can come after some marks were written, and only that rollback undoes them.
+ */
+export async function writeSessionMarks(
+  trx: Executor,
+  input: SessionMarks,
+): Promise<Result<RecordedSessionMarks, RecordSessionMarksError>> {
+  if (!trx.isTransaction) throw new Error('writeSessionMarks runs inside a transaction');
+  const refusal = checkEntries(input.entries);
+  if (refusal !== undefined) return refusal;
+  const changer =
+    input.recorder === undefined
+      ? await findChanger(trx, input.recordedBy)
+      : { id: input.recordedBy, display_name: input.recorder.name, role: input.recorder.role };
+  if (changer === undefined) {
+    return fail({ kind: 'unknown-user', userId: input.recordedBy });
   }
-  if (input.entries.length === 0) {
-    return succeed({ created: 0, changed: 0, unchanged: 0, marks: [] });
+  const history = { changer, reason: input.reason, source: input.source, at: input.at };
+  if (input.entries.every((entry) => entry.expectedVersion === null)) {
+    return createSessionMarks(trx, input, history);
   }
-  return runAtomically<RecordedSessionMarks, RecordSessionMarksError>(db, async (trx) => {
-    const changer = await findChanger(trx, input.recordedBy);
-    if (changer === undefined) {
-      return fail({ kind: 'unknown-user', userId: input.recordedBy });
-    }
-    const existingRows = await trx
+  const existingRows = await trx
+    .selectFrom('marks')
+    .selectAll()
+    .where('school_id', '=', input.schoolId)
+    .where('date', '=', input.date)
+    .where('session', '=', input.session)
+    .where(
+      'pupil_id',
+      'in',
+      input.entries.map((entry) => entry.pupilId),
+    )
+    .forUpdate()
+    .execute();
+  const existingByPupil = new Map(existingRows.map((row) => [row.pupil_id, row]));
+
+  const conflicts = input.entries.flatMap((entry): VersionConflict[] => {
+    const existing = existingByPupil.get(entry.pupilId);
+    const actualVersion = existing?.version ?? null;
+    return entry.expectedVersion === undefined || entry.expectedVersion === actualVersion
+      ? []
+      : [
+          {
+            pupilId: entry.pupilId,
+            markId: existing?.id ?? null,
+            expectedVersion: entry.expectedVersion,
+            actualVersion,
+          },
+        ];
+  });
+  if (conflicts.length > 0) {
+    return fail({ kind: 'version-conflict', conflicts });
+  }
+
+  const toCreate = input.entries.filter((entry) => !existingByPupil.has(entry.pupilId));
+  const toChange = input.entries.filter((entry) => {
+    const existing = existingByPupil.get(entry.pupilId);
+    return existing !== undefined && existing.code !== entry.code;
+  });
+  if (toChange.length > 0 && !hasText(input.reason)) {
+    return fail({ kind: 'reason-required', pupilIds: toChange.map((entry) => entry.pupilId) });
+  }
+
+  const created =
+    toCreate.length === 0
+      ? []
+      : await insertMarksWithHistory(
+          trx,
+          toCreate.map((entry) => ({
+            school_id: input.schoolId,
+            pupil_id: entry.pupilId,
+            enrolment_id: entry.enrolmentId,
+            date: input.date,
+            session: input.session,
+            code: entry.code,
+            recorded_at: input.at,
+            recorded_by: input.recordedBy,
+          })),
+          history,
+        );
+  if (created.length < toCreate.length) {
+    // Another writer created some of these marks after we looked: report, don't overwrite.
+    const createdPupils = new Set(created.map((row) => row.pupil_id));
+    return fail({
+      kind: 'version-conflict',
+      conflicts: toCreate
+        .filter((entry) => !createdPupils.has(entry.pupilId))
+        .map((entry) => ({
+          pupilId: entry.pupilId,
+          markId: null,
+          expectedVersion: null,
+          actualVersion: 1,
+        })),
+    });
+  }
+
+  const changed: Selectable<MarksTable>[] = [];
+  const previousCodes = new Map<number, string>();
+  for (const entry of toChange) {
+    const existing = existingByPupil.get(entry.pupilId);
+    if (existing === undefined) continue;
+    previousCodes.set(existing.id, existing.code);
+    changed.push(
+      await trx
+        .updateTable('marks')
+        .set({
+          code: entry.code,
+          version: sql<number>`version + 1`,
+          recorded_at: input.at,
+          recorded_by: input.recordedBy,
+        })
+        .where('id', '=', existing.id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+  }
+
+  await insertHistory(
+    trx,
+    changed.map((row) => ({ mark: row, previousCode: previousCodes.get(row.id) ?? null })),
+    history,
+  );
+
+  const written = new Map([...created, ...changed].map((row) => [row.pupil_id, row]));
+  const marks = input.entries.map((entry) => {
+    const row = written.get(entry.pupilId) ?? existingByPupil.get(entry.pupilId);
+    if (row === undefined) throw new Error('a session mark vanished inside its transaction');
+    return toMark(row);
+  });
+  return succeed({
+    created: created.length,
+    changed: changed.length,
+    unchanged: input.entries.length - created.length - changed.length,
+    marks,
+  });
+}
+
+/**
+ * The usual first register of a session: every entry expects no mark yet. Inserting first
+ * and looking only when some pupil already has a mark spares a locking read per register.
+ */
+async function createSessionMarks(
+  trx: Executor,
+  input: SessionMarks,
+  history: HistoryContext,
+): Promise<Result<RecordedSessionMarks, RecordSessionMarksError>> {
+  const created = await insertMarksWithHistory(
+    trx,
+    input.entries.map((entry) => ({
+      school_id: input.schoolId,
+      pupil_id: entry.pupilId,
+      enrolment_id: entry.enrolmentId,
+      date: input.date,
+      session: input.session,
+      code: entry.code,
+      recorded_at: input.at,
+      recorded_by: input.recordedBy,
+    })),
+    history,
+  );
+  if (created.length < input.entries.length) {
+    // Some pupils have a mark already (perhaps just committed by another writer): report
+    // them as conflicts; the failure rolls back the marks inserted here.
+    const createdPupils = new Set(created.map((row) => row.pupil_id));
+    const existing = await trx
       .selectFrom('marks')
-      .selectAll()
+      .select(['id', 'pupil_id', 'version'])
       .where('school_id', '=', input.schoolId)
       .where('date', '=', input.date)
       .where('session', '=', input.session)
       .where(
         'pupil_id',
         'in',
-        input.entries.map((entry) => entry.pupilId),
-      )
-      .forUpdate()
-      .execute();
-    const existingByPupil = new Map(existingRows.map((row) => [row.pupil_id, row]));
-
-    const conflicts = input.entries.flatMap((entry): VersionConflict[] => {
-      const existing = existingByPupil.get(entry.pupilId);
-      const actualVersion = existing?.version ?? null;
-      return entry.expectedVersion === undefined || entry.expectedVersion === actualVersion
-        ? []
-        : [
-            {
-              pupilId: entry.pupilId,
-              markId: existing?.id ?? null,
-              expectedVersion: entry.expectedVersion,
-              actualVersion,
-            },
-          ];
-    });
-    if (conflicts.length > 0) {
-      return fail({ kind: 'version-conflict', conflicts });
-    }
-
-    const toCreate = input.entries.filter((entry) => !existingByPupil.has(entry.pupilId));
-    const toChange = input.entries.filter((entry) => {
-      const existing = existingByPupil.get(entry.pupilId);
-      return existing !== undefined && existing.code !== entry.code;
-    });
-    if (toChange.length > 0 && !hasText(input.reason)) {
-      return fail({ kind: 'reason-required', pupilIds: toChange.map((entry) => entry.pupilId) });
-    }
-
-    const created =
-      toCreate.length === 0
-        ? []
-        : await trx
-            .insertInto('marks')
-            .values(
-              toCreate.map((entry) => ({
-                school_id: input.schoolId,
-                pupil_id: entry.pupilId,
-                enrolment_id: entry.enrolmentId,
-                date: input.date,
-                session: input.session,
-                code: entry.code,
-                recorded_at: input.at,
-                recorded_by: input.recordedBy,
-              })),
-            )
-            .onConflict((conflict) =>
-              conflict.constraint('marks_one_per_pupil_session').doNothing(),
-            )
-            .returningAll()
-            .execute();
-    if (created.length < toCreate.length) {
-      // Another writer created some of these marks after we looked: report, don't overwrite.
-      const createdPupils = new Set(created.map((row) => row.pupil_id));
-      return fail({
-        kind: 'version-conflict',
-        conflicts: toCreate
+        input.entries
           .filter((entry) => !createdPupils.has(entry.pupilId))
-          .map((entry) => ({
-            pupilId: entry.pupilId,
-            markId: null,
-            expectedVersion: null,
-            actualVersion: 1,
-          })),
-      });
-    }
-
-    const changed: Selectable<MarksTable>[] = [];
-    const previousCodes = new Map<number, string>();
-    for (const entry of toChange) {
-      const existing = existingByPupil.get(entry.pupilId);
-      if (existing === undefined) continue;
-      previousCodes.set(existing.id, existing.code);
-      changed.push(
-        await trx
-          .updateTable('marks')
-          .set({
-            code: entry.code,
-            version: sql<number>`version + 1`,
-            recorded_at: input.at,
-            recorded_by: input.recordedBy,
-          })
-          .where('id', '=', existing.id)
-          .returningAll()
-          .executeTakeFirstOrThrow(),
-      );
-    }
-
-    await insertHistory(
-      trx,
-      [...created, ...changed].map((row) => ({
-        mark: row,
-        previousCode: previousCodes.get(row.id) ?? null,
+          .map((entry) => entry.pupilId),
+      )
+      .execute();
+    return fail({
+      kind: 'version-conflict',
+      conflicts: existing.map((row) => ({
+        pupilId: row.pupil_id,
+        markId: row.id,
+        expectedVersion: null,
+        actualVersion: row.version,
       })),
-      { changer, reason: input.reason, source: input.source, at: input.at },
-    );
-
-    const written = new Map([...created, ...changed].map((row) => [row.pupil_id, row]));
-    const marks = input.entries.map((entry) => {
-      const row = written.get(entry.pupilId) ?? existingByPupil.get(entry.pupilId);
+    });
+  }
+  const createdByPupil = new Map(created.map((row) => [row.pupil_id, row]));
+  return succeed({
+    created: created.length,
+    changed: 0,
+    unchanged: 0,
+    marks: input.entries.map((entry) => {
+      const row = createdByPupil.get(entry.pupilId);
       if (row === undefined) throw new Error('a session mark vanished inside its transaction');
       return toMark(row);
-    });
-    return succeed({
-      created: created.length,
-      changed: changed.length,
-      unchanged: input.entries.length - created.length - changed.length,
-      marks,
-    });
+    }),
   });
 }
 
@@ -317,6 +398,60 @@ async function findChanger(db: Executor, userId: number): Promise<Changer | unde
     .executeTakeFirst();
 }
 
+/**
+ * Inserts new marks, skipping any a concurrent writer created first, and their original
+ * history entries in the same statement; returns the marks inserted.
+ */
+async function insertMarksWithHistory(
+  db: Executor,
+  marks: readonly Insertable<MarksTable>[],
+  context: HistoryContext,
+): Promise<Selectable<MarksTable>[]> {
+  return db
+    .with('created', (cte) =>
+      cte
+        .insertInto('marks')
+        .values(marks)
+        .onConflict((conflict) => conflict.constraint('marks_one_per_pupil_session').doNothing())
+        .returningAll(),
+    )
+    .with('history', (cte) =>
+      cte
+        .insertInto('mark_history')
+        .columns([
+          'mark_id',
+          'mark_version',
+          'previous_code',
+          'new_code',
+          'reason',
+          'source',
+          'changed_at',
+          'changed_by',
+          'changed_by_name',
+          'changed_by_role',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('created')
+            .select((row) => [
+              'created.id',
+              'created.version',
+              sql<null>`null`.as('previous_code'),
+              'created.code',
+              row.val(context.reason).as('reason'),
+              row.val(context.source).as('source'),
+              row.val(context.at).as('changed_at'),
+              row.val(context.changer.id).as('changed_by'),
+              row.val(context.changer.display_name).as('changed_by_name'),
+              row.val(context.changer.role).as('changed_by_role'),
+            ]),
+        ),
+    )
+    .selectFrom('created')
+    .selectAll()
+    .execute();
+}
+
 async function insertHistory(
   db: Executor,
   changes: readonly { mark: Selectable<MarksTable>; previousCode: string | null }[],
@@ -340,6 +475,16 @@ async function insertHistory(
       })),
     )
     .execute();
+}
+
+/** Answers a batch with no entries or a pupil twice without touching the database. */
+function checkEntries(
+  entries: readonly SessionMarkEntry[],
+): Result<RecordedSessionMarks, RecordSessionMarksError> | undefined {
+  const duplicates = findDuplicatePupils(entries);
+  if (duplicates.length > 0) return fail({ kind: 'duplicate-pupil', pupilIds: duplicates });
+  if (entries.length === 0) return succeed({ created: 0, changed: 0, unchanged: 0, marks: [] });
+  return undefined;
 }
 
 function findDuplicatePupils(entries: readonly SessionMarkEntry[]): number[] {

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/calendar/plain-date.ts';
-import type { MarkSource, SessionName } from './schema.ts';
+import type { MarkSource, SessionName, UserRole } from './schema.ts';
 
 export interface Mark {
   readonly id: number;
@@ -42,12 +42,23 @@ export interface SessionMarkEntry {
   readonly expectedVersion?: number | null;
 }
 
+/** Who records marks, as their history entries name them. */
+export interface Recorder {
+  readonly name: string;
+  readonly role: UserRole;
+}
+
 export interface SessionMarks {
   readonly schoolId: number;
   readonly date: IsoDate;
   readonly session: SessionName;
   readonly entries: readonly SessionMarkEntry[];
   readonly recordedBy: number;
+  /**
+   * recordedBy's name and role when the caller has just read them (the signed-in user);
+   * without it they are read from users inside the transaction.
+   */
+  readonly recorder?: Recorder;
   readonly source: MarkSource;
   /** Required when the batch changes an existing mark. */
   readonly reason: string | null;

@@ -1,9 +1,16 @@
-import { sql, type Selectable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Selectable,
+  type SqlBool,
+} from 'kysely';
 import type { IsoDate } from '../domain/calendar/plain-date.ts';
 import { isUniqueViolation } from './database-errors.ts';
 import { fail, succeed, type Result } from './result.ts';
 import type {
   ContactsTable,
+  Database,
   EnrolmentsTable,
   PupilSex,
   PupilsTable,
@@ -169,7 +176,7 @@ export async function listRoll(
   db: Executor,
   query: { schoolId: number; date: IsoDate; classId?: number },
 ): Promise<RollEntry[]> {
-  let builder = db
+  const builder = db
     .selectFrom('enrolments')
     .innerJoin('pupils', 'pupils.id', 'enrolments.pupil_id')
     .select((eb) => [
@@ -186,29 +193,7 @@ export async function listRoll(
       'enrolments.class_id',
       'enrolments.registration_status',
     ])
-    .where('enrolments.school_id', '=', query.schoolId)
-    .where('enrolments.on_roll_from', '<=', query.date)
-    .where((eb) =>
-      eb.or([
-        eb('enrolments.on_roll_to', 'is', null),
-        eb('enrolments.on_roll_to', '>=', query.date),
-      ]),
-    );
-  if (query.classId !== undefined) {
-    const classId = query.classId;
-    builder = builder.where((eb) =>
-      eb.or([
-        eb('enrolments.class_id', '=', classId),
-        eb.exists(
-          eb
-            .selectFrom('class_members')
-            .select('class_members.class_id')
-            .whereRef('class_members.enrolment_id', '=', 'enrolments.id')
-            .where('class_members.class_id', '=', classId),
-        ),
-      ]),
-    );
-  }
+    .where((eb) => isOnRoll(eb, query));
   const rows = await builder.orderBy('display_last_name').orderBy('display_first_name').execute();
   return rows.map((row) => ({
     enrolmentId: row.enrolment_id,
@@ -220,6 +205,49 @@ export async function listRoll(
     classId: row.class_id,
     registrationStatus: row.registration_status,
   }));
+}
+
+/**
+ * The enrolments by which some pupils are on a school's roll on a date (and in a class, if
+ * given): the roll test of listRoll for just those pupils, without names or order.
+ */
+export async function findRollEnrolments(
+  db: Executor,
+  query: { schoolId: number; date: IsoDate; classId?: number; pupilIds: readonly number[] },
+): Promise<{ pupilId: number; enrolmentId: number }[]> {
+  if (query.pupilIds.length === 0) return [];
+  return db
+    .selectFrom('enrolments')
+    .select(['enrolments.pupil_id as pupilId', 'enrolments.id as enrolmentId'])
+    .where('enrolments.pupil_id', 'in', query.pupilIds)
+    .where((eb) => isOnRoll(eb, query))
+    .execute();
+}
+
+function isOnRoll(
+  eb: ExpressionBuilder<Database, 'enrolments'>,
+  query: { schoolId: number; date: IsoDate; classId?: number },
+): Expression<SqlBool> {
+  const classId = query.classId;
+  return eb.and([
+    eb('enrolments.school_id', '=', query.schoolId),
+    eb('enrolments.on_roll_from', '<=', query.date),
+    eb.or([eb('enrolments.on_roll_to', 'is', null), eb('enrolments.on_roll_to', '>=', query.date)]),
+    ...(classId === undefined
+      ? []
+      : [
+          eb.or([
+            eb('enrolments.class_id', '=', classId),
+            eb.exists(
+              eb
+                .selectFrom('class_members')
+                .select('class_members.class_id')
+                .whereRef('class_members.enrolment_id', '=', 'enrolments.id')
+                .where('class_members.class_id', '=', classId),
+            ),
+          ]),
+        ]),
+  ]);
 }
 
 export async function addContact(db: Executor, contact: NewContact): Promise<Contact> {

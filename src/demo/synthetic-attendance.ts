@@ -1,9 +1,12 @@
-import {
-  buildSchoolCalendar,
-  type SchoolCalendar,
-} from '../src/domain/calendar/school-calendar.ts';
-import { codeId, CODE_ID_LIMIT } from '../src/domain/codes/code-registry.ts';
-import type { PupilAttendance } from '../src/domain/statistics/attendance-context.ts';
+/**
+ * Synthetic attendance calibrated to national figures (DfE 2023/24: overall absence about 7%,
+ * a third of it unauthorised, about a fifth of pupils persistently absent, 2% severely).
+ * Pure and seeded: the same seed always gives the same registers. The benchmark and the demo
+ * both draw their pupils' years from here.
+ */
+import { buildSchoolCalendar, type SchoolCalendar } from '../domain/calendar/school-calendar.ts';
+import { codeId, CODE_ID_LIMIT } from '../domain/codes/code-registry.ts';
+import type { PupilAttendance } from '../domain/statistics/attendance-context.ts';
 
 /** A generated school: its calendar and every pupil's register for the year. */
 export interface GeneratedSchool {
@@ -101,14 +104,36 @@ function drawPropensity(random: () => number): number {
   return Math.min(0.6, 0.038 * Math.exp(0.85 * drawNormal(random)));
 }
 
+/** Days of the year that shape everyone's register: school trips and a religious festival. */
+export interface SchoolYearEvents {
+  readonly dayCount: number;
+  readonly tripDays: readonly number[];
+  /** Day index of Eid al-Fitr, or -1 when it falls outside term. */
+  readonly eidDay: number;
+  /** Unexplained absence from this day on is still N (the reason has not arrived yet). */
+  readonly unresolvedFromDay: number;
+}
+
+/** Draw the trips of a year; consumes the random stream exactly as the benchmark always has. */
+export function drawSchoolYearEvents(
+  random: () => number,
+  calendar: SchoolCalendar,
+  eidDate: string,
+  unresolvedFromDay = calendar.days.length - 5,
+): SchoolYearEvents {
+  const dayCount = calendar.days.length;
+  const tripDays = Array.from({ length: 12 }, () => Math.floor(random() * dayCount));
+  const eidDay = calendar.dayIndexByDate.get(eidDate) ?? -1;
+  return { dayCount, tripDays, eidDay, unresolvedFromDay };
+}
+
 /** One pupil's year: spells of illness, holidays, unexplained absence, lateness and activities. */
-function generatePupil(
+export function generatePupilAttendance(
   random: () => number,
   pupilIndex: number,
-  dayCount: number,
-  tripDays: readonly number[],
-  eidDay: number,
+  events: SchoolYearEvents,
 ): PupilAttendance {
+  const { dayCount, tripDays, eidDay, unresolvedFromDay } = events;
   const marks = new Uint8Array(dayCount * 2);
   // About 4% join during the year and 3% leave; the rest are on roll all year.
   const joins = random() < 0.04;
@@ -170,8 +195,8 @@ function generatePupil(
         am = pm = id.illness;
       } else if ((roll -= dayIllness) < dayUnauthorised) {
         // Unexplained absence is first marked N; most get resolved to O (or I once a note
-        // arrives), but the last week's are still N at the end of term.
-        const resolved = day < dayCount - 5 && random() < 0.95;
+        // arrives), but the last week's are still N.
+        const resolved = day < unresolvedFromDay && random() < 0.95;
         spellCode = !resolved ? id.noReason : random() < 0.8 ? id.other : id.illness;
         spellLeft = drawSpellLength(random, unauthorisedSpellMean) - 1;
         am = pm = spellCode;
@@ -201,13 +226,11 @@ function generatePupil(
 export function generateSchool(pupilCount = 2000, seed = 20240904): GeneratedSchool {
   const calendar = buildBenchCalendar();
   const random = createRandom(seed);
-  const dayCount = calendar.days.length;
-  const tripDays = Array.from({ length: 12 }, () => Math.floor(random() * dayCount));
-  const eidDay = calendar.dayIndexByDate.get('2025-03-31') ?? -1;
+  const events = drawSchoolYearEvents(random, calendar, '2025-03-31');
   const pupils: PupilAttendance[] = [];
   let markCount = 0;
   for (let p = 0; p < pupilCount; p++) {
-    const pupil = generatePupil(random, p, dayCount, tripDays, eidDay);
+    const pupil = generatePupilAttendance(random, p, events);
     markCount += (pupil.rollToDay - pupil.rollFromDay) * 2;
     pupils.push(pupil);
   }

@@ -1,0 +1,371 @@
+/**
+ * The 8:55 rush: 300 teachers submit a 30-pupil register each, concurrently, over HTTP on
+ * loopback, against the embedded database and (when reachable) a PostgreSQL server. The
+ * baseline writes the same marks with one multi-row INSERT per register straight to the
+ * database, in the same process.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { buildApp } from '../../src/server/app.ts';
+import { fastPasswordHashing, hashPassword } from '../../src/services/password.service.ts';
+import { createDatabase, type DatabaseHandle } from '../../src/store/database.ts';
+import { migrateToLatest } from '../../src/store/migrate.ts';
+import type { Database } from '../../src/store/schema.ts';
+import type { BenchSuite, Metric, SuiteResult, TargetCheck } from '../suite.ts';
+
+const TEACHERS = 300;
+const PUPILS_PER_CLASS = 30;
+const PASSWORD = 'rush hour benchmark password';
+/** Wednesday 15 January 2025, 08:55 in London. */
+const NOW = new Date('2025-01-15T08:55:00Z');
+const DATE = '2025-01-15';
+
+interface Backend {
+  readonly name: string;
+  open(): Promise<{ handle: DatabaseHandle; cleanUp: () => Promise<void> }>;
+}
+
+const embedded: Backend = {
+  name: 'embedded (PGlite, data directory)',
+  async open() {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rollcall-rush-'));
+    const handle = await createDatabase({ kind: 'embedded', dataDir });
+    return {
+      handle,
+      cleanUp: async () => {
+        await handle.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+function postgresBackend(serverUrl: string): Backend {
+  return {
+    name: 'PostgreSQL server',
+    async open() {
+      const name = `rollcall_rush_${randomBytes(4).toString('hex')}`;
+      const admin = await createDatabase({ kind: 'postgres', url: serverUrl, maxConnections: 1 });
+      await sql.raw(`create database ${name}`).execute(admin.db);
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      const handle = await createDatabase({
+        kind: 'postgres',
+        url: url.toString(),
+        maxConnections: 10,
+      });
+      return {
+        handle,
+        cleanUp: async () => {
+          await handle.close();
+          await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
+          await admin.close();
+        },
+      };
+    },
+  };
+}
+
+interface RushSchool {
+  readonly schoolId: number;
+  readonly classes: readonly {
+    classId: number;
+    teacherEmail: string;
+    pupils: { pupilId: number; enrolmentId: number }[];
+  }[];
+}
+
+/** A school of 300 classes of 30 pupils with a teacher each, inserted in bulk. */
+async function createRushSchool(db: Kysely<Database>): Promise<RushSchool> {
+  const passwordHash = await hashPassword(PASSWORD, fastPasswordHashing);
+  const authority = await db
+    .insertInto('local_authorities')
+    .values({ code: '999', name: 'Benchmark LA' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const school = await db
+    .insertInto('schools')
+    .values({
+      local_authority_id: authority.id,
+      name: 'Rush Hour Academy',
+      jurisdiction: 'england',
+      phase: 'secondary',
+      policy_preset: 'england-2024',
+      policy_settings: '{}',
+      am_register_opens: '08:45',
+      am_register_closes: '09:15',
+      pm_register_opens: '13:00',
+      pm_register_closes: '13:15',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const year = await db
+    .insertInto('academic_years')
+    .values({
+      school_id: school.id,
+      name: '2024/25',
+      starts_on: '2024-09-01',
+      ends_on: '2025-08-31',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('terms')
+    .values([
+      { academic_year_id: year.id, name: 'Autumn', starts_on: '2024-09-04', ends_on: '2024-12-20' },
+      { academic_year_id: year.id, name: 'Spring', starts_on: '2025-01-06', ends_on: '2025-04-04' },
+    ])
+    .execute();
+  const teachers = await db
+    .insertInto('users')
+    .values(
+      Array.from({ length: TEACHERS }, (_, i) => ({
+        email: `teacher${i}@rush.example`,
+        display_name: `Teacher ${i}`,
+        password_hash: passwordHash,
+        role: 'teacher' as const,
+        school_id: school.id,
+      })),
+    )
+    .returning(['id', 'email'])
+    .execute();
+  const classes = await db
+    .insertInto('classes')
+    .values(
+      teachers.map((_, i) => ({
+        school_id: school.id,
+        academic_year_id: year.id,
+        name: `Form ${i}`,
+        kind: 'registration' as const,
+      })),
+    )
+    .returning('id')
+    .execute();
+  await db
+    .insertInto('class_teachers')
+    .values(classes.map((c, i) => ({ class_id: c.id, user_id: teachers[i]?.id ?? 0 })))
+    .execute();
+  const result: RushSchool['classes'][number][] = [];
+  for (let c = 0; c < classes.length; c++) {
+    const classId = classes[c]?.id ?? 0;
+    const pupils = await db
+      .insertInto('pupils')
+      .values(
+        Array.from({ length: PUPILS_PER_CLASS }, (_, p) => ({
+          upn: `A${String(c * 100 + p).padStart(12, '0')}`,
+          legal_first_name: `First${p}`,
+          legal_last_name: `Last${c}`,
+          date_of_birth: '2012-01-01',
+          sex: p % 2 === 0 ? ('F' as const) : ('M' as const),
+          preferred_first_name: null,
+          preferred_last_name: null,
+          ethnicity: null,
+          sen_status: 'N' as const,
+          free_school_meals: false,
+          pupil_premium: false,
+          english_additional_language: false,
+          looked_after: false,
+          child_in_need: false,
+          young_carer: false,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const enrolments = await db
+      .insertInto('enrolments')
+      .values(
+        pupils.map((pupil) => ({
+          school_id: school.id,
+          pupil_id: pupil.id,
+          on_roll_from: '2024-09-04',
+          registration_status: 'single' as const,
+          class_id: classId,
+        })),
+      )
+      .returning(['id', 'pupil_id'])
+      .execute();
+    result.push({
+      classId,
+      teacherEmail: teachers[c]?.email ?? '',
+      pupils: enrolments.map((e) => ({ pupilId: e.pupil_id, enrolmentId: e.id })),
+    });
+  }
+  return { schoolId: school.id, classes: result };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function signIn(base: string, email: string): Promise<{ cookie: string; csrf: string }> {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed with ${response.status}`);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const body = (await response.json()) as { csrfToken: string };
+  return { cookie, csrf: body.csrfToken };
+}
+
+interface RushFigures {
+  readonly serverSeconds: number;
+  readonly latencies: number[];
+  readonly baselineSeconds: number;
+}
+
+async function runRush(backend: Backend): Promise<RushFigures> {
+  const { handle, cleanUp } = await backend.open();
+  try {
+    const migrated = await migrateToLatest(handle.db);
+    if (!migrated.ok) throw new Error('migrations failed');
+    const school = await createRushSchool(handle.db);
+    const app = await buildApp({
+      db: handle.db,
+      clock: { now: () => NOW },
+      logger: { level: 'warn' },
+      sessions: { ttlHours: 12, secureCookie: false },
+      passwordHashing: fastPasswordHashing,
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      const clients = [];
+      for (const schoolClass of school.classes)
+        clients.push({ schoolClass, auth: await signIn(base, schoolClass.teacherEmail) });
+      const latencies: number[] = [];
+      const started = performance.now();
+      await Promise.all(
+        clients.map(async ({ schoolClass, auth }, i) => {
+          const begin = performance.now();
+          const response = await fetch(`${base}/api/classes/${schoolClass.classId}/register`, {
+            method: 'PUT',
+            headers: {
+              'content-type': 'application/json',
+              cookie: auth.cookie,
+              'x-csrf-token': auth.csrf,
+              'idempotency-key': `rush-register-${i}`,
+            },
+            body: JSON.stringify({
+              date: DATE,
+              session: 'AM',
+              entries: schoolClass.pupils.map((pupil, p) => ({
+                pupilId: pupil.pupilId,
+                code: p % 17 === 0 ? 'N' : '/',
+                expectedVersion: null,
+              })),
+            }),
+          });
+          const answer = await response.text();
+          if (response.status !== 200)
+            throw new Error(`register submission failed with ${response.status}: ${answer}`);
+          latencies.push(performance.now() - begin);
+        }),
+      );
+      const serverSeconds = (performance.now() - started) / 1000;
+
+      // Baseline: the same marks, one multi-row INSERT per register, for the afternoon session.
+      const recordedBy = await handle.db
+        .selectFrom('users')
+        .select('id')
+        .where('school_id', '=', school.schoolId)
+        .executeTakeFirstOrThrow();
+      const baselineStarted = performance.now();
+      await Promise.all(
+        school.classes.map((schoolClass) =>
+          handle.db
+            .insertInto('marks')
+            .values(
+              schoolClass.pupils.map((pupil, p) => ({
+                school_id: school.schoolId,
+                pupil_id: pupil.pupilId,
+                enrolment_id: pupil.enrolmentId,
+                date: DATE,
+                session: 'PM' as const,
+                code: p % 17 === 0 ? 'N' : '\\',
+                recorded_at: NOW,
+                recorded_by: recordedBy.id,
+              })),
+            )
+            .execute(),
+        ),
+      );
+      const baselineSeconds = (performance.now() - baselineStarted) / 1000;
+      latencies.sort((a, b) => a - b);
+      return { serverSeconds, latencies, baselineSeconds };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await cleanUp();
+  }
+}
+
+async function isReachable(url: string): Promise<boolean> {
+  try {
+    const handle = await createDatabase({ kind: 'postgres', url, maxConnections: 1 });
+    await sql`select 1`.execute(handle.db);
+    await handle.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const registerRushSuite: BenchSuite = {
+  name: 'register-rush',
+  description: `${TEACHERS} teachers submit a ${PUPILS_PER_CLASS}-pupil register each, concurrently over HTTP`,
+  async run(): Promise<SuiteResult> {
+    const serverUrl =
+      process.env['ROLLCALL_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const backends = [
+      embedded,
+      ...((await isReachable(serverUrl)) ? [postgresBackend(serverUrl)] : []),
+    ];
+    const metrics: Metric[] = [];
+    const targets: TargetCheck[] = [];
+    const notes: string[] = [];
+    if (backends.length === 1)
+      notes.push(
+        `No PostgreSQL server answered at ${serverUrl}; only the embedded database was measured.`,
+      );
+    for (const backend of backends) {
+      const figures = await runRush(backend);
+      const throughput = TEACHERS / figures.serverSeconds;
+      const baseline = TEACHERS / figures.baselineSeconds;
+      const ratio = throughput / baseline;
+      metrics.push(
+        {
+          name: `${backend.name}: server throughput`,
+          value: throughput,
+          unit: 'registers/s',
+          display: `${throughput.toFixed(0)} registers/s (${(throughput * PUPILS_PER_CLASS).toFixed(0)} marks/s)`,
+        },
+        {
+          name: `${backend.name}: latency p50 / p99`,
+          value: percentile(figures.latencies, 50),
+          unit: 'ms',
+          display: `${percentile(figures.latencies, 50).toFixed(0)} ms / ${percentile(figures.latencies, 99).toFixed(0)} ms`,
+        },
+        {
+          name: `${backend.name}: baseline INSERT throughput`,
+          value: baseline,
+          unit: 'registers/s',
+          display: `${baseline.toFixed(0)} registers/s`,
+        },
+      );
+      targets.push({
+        name: `${backend.name}: server / baseline throughput`,
+        target: '>= 0.50',
+        actual: ratio.toFixed(2),
+        pass: ratio >= 0.5,
+      });
+    }
+    return { suite: 'register-rush', description: this.description, notes, metrics, targets };
+  },
+};
