@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import type { minimumPasswordLength } from '../../contracts/auth.contract.ts';
+import { callApi } from '../api-client.ts';
+import {
+  ProblemAlert,
+  describeError,
+  findFieldError,
+  type ShownError,
+} from '../components/problem-alert.tsx';
+import { TextField } from '../components/text-field.tsx';
+import { usePageTitle } from '../page-title.ts';
+
+// Typed as the contract's literal, so the hint cannot drift from the rule the server applies,
+// without bundling the contract's validators.
+const minimumLength: typeof minimumPasswordLength = 12;
+import { announce } from '../status-announcer.ts';
+
+export function ChangePasswordPage() {
+  usePageTitle('Change your password');
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [error, setError] = useState<ShownError | null>(null);
+  const [changed, setChanged] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const handleSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setChanged(false);
+    try {
+      await callApi<undefined>('POST', '/api/auth/password', {
+        body: { currentPassword, newPassword },
+      });
+      setCurrentPassword('');
+      setNewPassword('');
+      setChanged(true);
+      announce('Your password has been changed.');
+    } catch (failure) {
+      setError(describeError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="narrow">
+      <h1>Change your password</h1>
+      {changed && (
+        <p class="alert alert-success">
+          Your password has been changed. Any other devices where you were signed in have been
+          signed out.
+        </p>
+      )}
+      <ProblemAlert error={error} title="Your password was not changed" />
+      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <TextField
+          id="currentPassword"
+          label="Current password"
+          type="password"
+          autocomplete="current-password"
+          value={currentPassword}
+          onInput={setCurrentPassword}
+          error={findFieldError(error, 'currentPassword')}
+          required
+        />
+        <TextField
+          id="newPassword"
+          label="New password"
+          type="password"
+          autocomplete="new-password"
+          hint={`At least ${String(minimumLength)} characters. A few unrelated words make a strong password that is easy to remember.`}
+          value={newPassword}
+          onInput={setNewPassword}
+          error={findFieldError(error, 'newPassword')}
+          required
+        />
+        <button type="submit" class="button button-primary" disabled={busy}>
+          {busy ? 'Changing…' : 'Change password'}
+        </button>
+      </form>
+    </div>
+  );
+}
