@@ -2,11 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfHeaderName, sessionCookieName } from '../contracts/auth.contract.ts';
 import type { Problem } from '../contracts/problem.contract.ts';
 import type { AccessTarget, Actor, Capability } from '../domain/access/access-policy.ts';
-import {
-  decideAccess,
-  findAccessTargets,
-  type TargetRef,
-} from '../services/access.service.ts';
+import { decideAccess, findAccessTargets, type TargetRef } from '../services/access.service.ts';
 import { findLiveSession } from '../services/auth.service.ts';
 import { isCsrfTokenValid } from '../services/session-token.ts';
 import type { SignedInRequest } from './app-context.ts';

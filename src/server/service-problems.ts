@@ -4,11 +4,11 @@ import type { Capability } from '../domain/access/access-policy.ts';
 import { can } from '../domain/access/access-policy.ts';
 import type { IsoDate } from '../domain/calendar/plain-date.ts';
 import type { InputProblem } from '../domain/problem.ts';
-import { findAccessTargets, type TargetRef } from '../services/access.service.ts';
+import type { TargetRef } from '../services/access.service.ts';
 import { londonWallClock } from '../services/london-time.ts';
 import type { SchoolCalendarError } from '../services/school-calendar.service.ts';
 import type { StatisticsError } from '../services/school-statistics.service.ts';
-import { findActor, getSignedIn } from './auth.hooks.ts';
+import { findAccessTargetsOnce, getSignedIn } from './auth.hooks.ts';
 import { createProblem } from './problem.ts';
 
 /** Today's date at the school (Europe/London), from the app's clock. */
@@ -22,8 +22,8 @@ export async function canAlso(
   capability: Capability,
   target: TargetRef,
 ): Promise<boolean> {
-  const actor = await findActor(request, getSignedIn(request));
-  const targets = await findAccessTargets(request.server.rollcall.db, target);
+  const actor = getSignedIn(request).session.actor;
+  const targets = await findAccessTargetsOnce(request, target);
   return targets.some((candidate) => can(actor, capability, candidate));
 }
 

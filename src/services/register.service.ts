@@ -10,16 +10,26 @@ import {
 import { err, ok, type Result } from '../domain/result.ts';
 import { listAbsenceReportsCovering } from '../store/absence-report.repository.ts';
 import { findStoredResponse, saveStoredResponse } from '../store/idempotency.repository.ts';
-import { recordSessionMarks, type RecordSessionMarksError } from '../store/mark.repository.ts';
-import { listRoll } from '../store/pupil.repository.ts';
+import {
+  writeSessionMarks,
+  type RecordSessionMarksError,
+  type Recorder,
+} from '../store/mark.repository.ts';
+import { findRollEnrolments } from '../store/pupil.repository.ts';
 import { runAtomically, type Executor } from '../store/transaction.ts';
 import type { Clock } from './clock.ts';
 import { londonWallClock } from './london-time.ts';
-import { loadSchoolCalendar, type SchoolCalendarError } from './school-calendar.service.ts';
+import {
+  loadSchoolCalendar,
+  type SchoolCalendarCache,
+  type SchoolCalendarError,
+} from './school-calendar.service.ts';
 
 export interface RegisterDeps {
   readonly db: Executor;
   readonly clock: Clock;
+  /** Reuses compiled calendars between submissions; without it each one reads the calendar. */
+  readonly calendars?: SchoolCalendarCache;
 }
 
 export interface RegisterEntry {
@@ -37,6 +47,8 @@ export interface TakeRegisterInput {
   readonly session: SessionName;
   readonly entries: readonly RegisterEntry[];
   readonly recordedBy: number;
+  /** recordedBy's name and role when the caller knows them (the signed-in user); else read. */
+  readonly recorder?: Recorder;
   /** Class teachers record presence, lateness and N; reasons come from reports or the office. */
   readonly teacherCodesOnly: boolean;
   /** Required for a change to an existing mark. */
@@ -95,25 +107,39 @@ export async function takeRegister(
   deps: RegisterDeps,
   input: TakeRegisterInput,
 ): Promise<Result<TakenRegister, TakeRegisterError>> {
-  const { db, clock } = deps;
   const requestHash = hashRequest(input);
-  if (input.idempotencyKey !== null) {
-    const stored = await findStoredResponse(db, {
-      userId: input.recordedBy,
-      key: input.idempotencyKey,
-    });
-    if (stored) return replayOrRefuse(stored, requestHash, input.idempotencyKey);
+  const outcome = await recordRegister(deps, input, requestHash);
+  if (outcome.ok) return outcome;
+  const key = input.idempotencyKey;
+  if (key !== null) {
+    // Nothing looks for an earlier submission up front (the rush would pay a read for every
+    // register): saving the key inside the transaction fails if it was used, and so may the
+    // checks before it. Either way a stored response answers, exactly as a look-up first would.
+    const stored = await findStoredResponse(deps.db, { userId: input.recordedBy, key });
+    if (stored) return replayOrRefuse(stored, requestHash, key);
   }
+  if (outcome.error.kind === 'key-taken')
+    return err({ kind: 'idempotency-key-reused', key: key ?? '' });
+  return err(outcome.error);
+}
 
-  const loaded = await loadSchoolCalendar(db, input.schoolId);
+async function recordRegister(
+  deps: RegisterDeps,
+  input: TakeRegisterInput,
+  requestHash: string,
+): Promise<Result<TakenRegister, TakeRegisterError | { readonly kind: 'key-taken' }>> {
+  const { db, clock } = deps;
+  const loaded = await (deps.calendars?.loadSchoolCalendar(db, input.schoolId) ??
+    loadSchoolCalendar(db, input.schoolId));
   if (!loaded.ok) return loaded;
   const { school, calendar } = loaded.value;
   const today = londonWallClock(clock.now()).date;
   const dateProblem = checkRegisterDate(calendar, input.date, today);
   if (dateProblem) return err(dateProblem);
 
+  // Reported absences matter only to a class register carrying a code beyond / \ L U N.
   const suggested = new Set<string>();
-  if (input.teacherCodesOnly) {
+  if (input.teacherCodesOnly && input.entries.some((e) => !TEACHER_REGISTER_CODES.has(e.code))) {
     for (const report of await listAbsenceReportsCovering(db, {
       schoolId: input.schoolId,
       date: input.date,
@@ -138,12 +164,13 @@ export async function takeRegister(
   }
   if (codeProblems.length > 0) return err({ kind: 'invalid-codes', problems: codeProblems });
 
-  const roll = await listRoll(db, {
+  const onRoll = await findRollEnrolments(db, {
     schoolId: input.schoolId,
     date: input.date,
     ...(input.classId === null ? {} : { classId: input.classId }),
+    pupilIds: input.entries.map((entry) => entry.pupilId),
   });
-  const enrolmentOf = new Map(roll.map((entry) => [entry.pupilId, entry.enrolmentId]));
+  const enrolmentOf = new Map(onRoll.map((entry) => [entry.pupilId, entry.enrolmentId]));
   const notOnRoll = input.entries
     .filter((entry) => !enrolmentOf.has(entry.pupilId))
     .map((entry) => entry.pupilId);
@@ -152,62 +179,54 @@ export async function takeRegister(
 
   const at = clock.now();
   const key = input.idempotencyKey;
-  const outcome = await runAtomically<
-    TakenRegister,
-    TakeRegisterError | { readonly kind: 'key-taken' }
-  >(db, async (trx) => {
-    const recorded = await recordSessionMarks(trx, {
-      schoolId: input.schoolId,
-      date: input.date,
-      session: input.session,
-      entries: input.entries.map((entry) => ({
-        pupilId: entry.pupilId,
-        enrolmentId: enrolmentOf.get(entry.pupilId) ?? 0,
-        code: entry.code,
-        ...(entry.expectedVersion === undefined ? {} : { expectedVersion: entry.expectedVersion }),
-      })),
-      recordedBy: input.recordedBy,
-      source: input.teacherCodesOnly ? 'register' : 'office',
-      reason: input.reason,
-      at,
-    });
-    if (!recorded.ok) return recorded;
-    const response: TakenRegister = {
-      date: input.date,
-      session: input.session,
-      created: recorded.value.created,
-      changed: recorded.value.changed,
-      unchanged: recorded.value.unchanged,
-      marks: recorded.value.marks.map((mark) => ({
-        pupilId: mark.pupilId,
-        markId: mark.id,
-        code: mark.code,
-        version: mark.version,
-      })),
-      replayed: false,
-    };
-    if (key === null) return ok(response);
-    const saved = await saveStoredResponse(trx, {
-      userId: input.recordedBy,
-      key,
-      requestHash,
-      response: { ...response },
-      at,
-    });
-    return saved.ok ? ok(response) : err({ kind: 'key-taken' });
-  });
-  if (outcome.ok) return outcome;
-  if (
-    key !== null &&
-    (outcome.error.kind === 'key-taken' || outcome.error.kind === 'version-conflict')
-  ) {
-    // A concurrent retry of the same submission committed first: answer as it did.
-    const stored = await findStoredResponse(db, { userId: input.recordedBy, key });
-    if (stored) return replayOrRefuse(stored, requestHash, key);
-  }
-  if (outcome.error.kind === 'key-taken')
-    return err({ kind: 'idempotency-key-reused', key: key ?? '' });
-  return err(outcome.error);
+  return runAtomically<TakenRegister, TakeRegisterError | { readonly kind: 'key-taken' }>(
+    db,
+    async (trx) => {
+      // This transaction rolls back whenever the marks fail, so they need no savepoint.
+      const recorded = await writeSessionMarks(trx, {
+        schoolId: input.schoolId,
+        date: input.date,
+        session: input.session,
+        entries: input.entries.map((entry) => ({
+          pupilId: entry.pupilId,
+          enrolmentId: enrolmentOf.get(entry.pupilId) ?? 0,
+          code: entry.code,
+          ...(entry.expectedVersion === undefined
+            ? {}
+            : { expectedVersion: entry.expectedVersion }),
+        })),
+        recordedBy: input.recordedBy,
+        ...(input.recorder === undefined ? {} : { recorder: input.recorder }),
+        source: input.teacherCodesOnly ? 'register' : 'office',
+        reason: input.reason,
+        at,
+      });
+      if (!recorded.ok) return recorded;
+      const response: TakenRegister = {
+        date: input.date,
+        session: input.session,
+        created: recorded.value.created,
+        changed: recorded.value.changed,
+        unchanged: recorded.value.unchanged,
+        marks: recorded.value.marks.map((mark) => ({
+          pupilId: mark.pupilId,
+          markId: mark.id,
+          code: mark.code,
+          version: mark.version,
+        })),
+        replayed: false,
+      };
+      if (key === null) return ok(response);
+      const saved = await saveStoredResponse(trx, {
+        userId: input.recordedBy,
+        key,
+        requestHash,
+        response: { ...response },
+        at,
+      });
+      return saved.ok ? ok(response) : err({ kind: 'key-taken' });
+    },
+  );
 }
 
 function replayOrRefuse(

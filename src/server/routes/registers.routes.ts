@@ -12,16 +12,21 @@ import {
   TakeRegisterResponse,
 } from '../../contracts/register.contract.ts';
 import { can, listCapabilities } from '../../domain/access/access-policy.ts';
-import { findAccessTargets } from '../../services/access.service.ts';
 import { takeRegister, type TakeRegisterError } from '../../services/register.service.ts';
 import {
   listSchoolRegisters,
   loadClassRegister,
 } from '../../services/register-overview.service.ts';
 import { listRoll } from '../../store/pupil.repository.ts';
-import { findClassOfSchool, listSessionMarks } from '../../store/register-view.repository.ts';
+import { listSessionMarks } from '../../store/register-view.repository.ts';
 import type { RollcallApp } from '../app.ts';
-import { findActor, getSignedIn, inPath, requireCapability } from '../auth.hooks.ts';
+import {
+  findAccessTargetsOnce,
+  findActor,
+  getSignedIn,
+  inPath,
+  requireCapability,
+} from '../auth.hooks.ts';
 import { createProblem, createProblemWith, sendProblem } from '../problem.ts';
 import { canAlso, describeSetupProblem, describeUnexpected } from '../service-problems.ts';
 
@@ -60,7 +65,7 @@ export function registerRegisterRoutes(app: RollcallApp): void {
           reply,
           createProblem('forbidden', `Your role (${actor.role}) does not allow view-pupil-list.`),
         );
-      const [target] = await findAccessTargets(db, inPath.school()(request));
+      const [target] = await findAccessTargetsOnce(request, inPath.school()(request));
       const registers = (
         await listSchoolRegisters(db, {
           schoolId: request.params.schoolId,
@@ -143,15 +148,17 @@ export function registerRegisterRoutes(app: RollcallApp): void {
       preHandler: requireCapability('take-register', inPath.class()),
     },
     async (request, reply) => {
-      const { db, clock } = request.server.rollcall;
+      const { db, clock, calendars } = request.server.rollcall;
       const signedIn = getSignedIn(request);
-      const schoolClass = await findClassOfSchool(db, request.params.classId);
-      if (schoolClass === undefined)
+      // The guard found the class's school already; this reuses its answer.
+      const [target] = await findAccessTargetsOnce(request, inPath.class()(request));
+      if (target === undefined)
         return sendProblem(reply, createProblem('not-found', 'There is no class with that id.'));
+      const schoolClass = { id: request.params.classId, schoolId: target.school.id };
       const body = request.body;
       const key = request.headers[idempotencyHeaderName];
       const outcome = await takeRegister(
-        { db, clock },
+        { db, clock, calendars },
         {
           schoolId: schoolClass.schoolId,
           classId: schoolClass.id,
@@ -159,6 +166,7 @@ export function registerRegisterRoutes(app: RollcallApp): void {
           session: body.session,
           entries: body.entries,
           recordedBy: signedIn.session.user.id,
+          recorder: { name: signedIn.session.user.displayName, role: signedIn.session.user.role },
           // Those who may record reasons for absence may enter any code; class teachers may not.
           teacherCodesOnly: !(await canAlso(request, 'record-absence-reason', {
             kind: 'school',
