@@ -18,6 +18,7 @@ import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerMarkRoutes } from './routes/marks.routes.ts';
 import { registerPupilRoutes } from './routes/pupils.routes.ts';
 import { registerReceptionRoutes } from './routes/reception.routes.ts';
+import { registerLessonRoutes } from './routes/lessons.routes.ts';
 import { registerRegisterRoutes } from './routes/registers.routes.ts';
 import { registerSchoolRoutes } from './routes/schools.routes.ts';
 import { registerStatisticsRoutes } from './routes/statistics.routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDependencies): Promise<RollcallApp> {
   registerHealthRoutes(app);
   registerAuthRoutes(app);
   registerRegisterRoutes(app);
+  registerLessonRoutes(app);
   registerMarkRoutes(app);
   registerReceptionRoutes(app);
   registerAbsenceReportRoutes(app);

@@ -1,0 +1,31 @@
+/**
+ * Lesson registers are the school's own record (the statutory register is taken per session),
+ * so they use a small set of marks: present, late, absent.
+ */
+export const LESSON_CODES: ReadonlySet<string> = new Set(['/', 'L', 'N']);
+
+/** Session codes meaning the pupil was in school at registration. */
+export const PRESENT_AT_REGISTRATION: readonly string[] = ['/', '\\', 'L'];
+
+/** Lesson codes meaning the pupil was missing from the lesson. */
+export const MISSING_FROM_LESSON: readonly string[] = ['N'];
+
+/** Why a lesson mark is not allowed, or null when it is. */
+export function explainInvalidLessonCode(code: string): string | null {
+  return LESSON_CODES.has(code)
+    ? null
+    : `"${code}" is not a lesson mark; use / (present), L (late) or N (absent)`;
+}
+
+/** Whether a weekly lesson runs on a date: its weekday, inside its validity. */
+export function lessonRunsOn(
+  lesson: { weekday: number; validFrom: string; validTo: string | null },
+  date: string,
+  weekday: number,
+): boolean {
+  return (
+    lesson.weekday === weekday &&
+    date >= lesson.validFrom &&
+    (lesson.validTo === null || date <= lesson.validTo)
+  );
+}
