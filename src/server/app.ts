@@ -14,6 +14,14 @@ import { registerOpenApi } from './openapi.ts';
 import { serialiseAsJson, validateWithZod, type ZodTypeProvider } from './request-validation.ts';
 import { registerAbsenceReportRoutes } from './routes/absence-reports.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerCaseRoutes } from './routes/cases.routes.ts';
+import { registerFollowUpTaskRoutes } from './routes/follow-up-tasks.routes.ts';
+import { registerLeaveRequestRoutes } from './routes/leave-requests.routes.ts';
+import { registerPenaltyNoticeRoutes } from './routes/penalty-notices.routes.ts';
+import { registerLetterRoutes } from './routes/letters.routes.ts';
+import { registerMessageRoutes } from './routes/messages.routes.ts';
+import { scheduleMessageDelivery, type MessageDeliverySettings } from './message-scheduler.ts';
+import { registerContactAttemptRoutes } from './routes/contact-attempts.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerMarkRoutes } from './routes/marks.routes.ts';
 import { registerPupilRoutes } from './routes/pupils.routes.ts';
@@ -42,6 +50,8 @@ export interface AppDependencies {
   readonly passwordHashing?: PasswordHashing;
   /** How the browser app is bundled; on first request unless the caller wants it at start. */
   readonly webApp?: WebAssetsOptions;
+  /** Sends queued emails and texts on a timer; without it messages wait in the outbox. */
+  readonly messaging?: MessageDeliverySettings;
 }
 
 /** Builds the HTTP app with every route registered; listening is the caller's business. */
@@ -86,6 +96,15 @@ export async function buildApp(deps: AppDependencies): Promise<RollcallApp> {
   registerPupilRoutes(app);
   registerStatisticsRoutes(app);
   registerSchoolRoutes(app);
+  registerLeaveRequestRoutes(app);
+  registerFollowUpTaskRoutes(app);
+  registerCaseRoutes(app);
+  registerPenaltyNoticeRoutes(app);
+  registerContactAttemptRoutes(app);
+  registerLetterRoutes(app);
+  registerMessageRoutes(app);
+  if (deps.messaging !== undefined)
+    scheduleMessageDelivery(app, { db: deps.db, clock: deps.clock, messaging: deps.messaging });
   // Last: its catch-all GET serves the web app for every path no route above claims.
   await registerWebAssets(app, deps.webApp ?? { bundle: 'on-first-request' });
   return app;

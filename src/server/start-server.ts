@@ -2,6 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import { systemClock } from '../services/clock.ts';
+import {
+  createSmtpTransport,
+  localOutboxSmsProvider,
+} from '../services/messages/message-channels.ts';
 import { createDatabase, type DatabaseHandle } from '../store/database.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import type { Database } from '../store/schema.ts';
@@ -48,6 +52,13 @@ export async function startServer(
     logger: { level: config.logLevel },
     sessions: { ttlHours: config.sessionTtlHours, secureCookie: config.cookieSecure },
     webApp: { bundle: 'on-start' },
+    messaging: {
+      channels: {
+        email: config.smtpUrl === null ? null : createSmtpTransport(config.smtpUrl),
+        sms: localOutboxSmsProvider,
+      },
+      deliverEveryMs: 30_000,
+    },
   });
   app.addHook('onClose', async () => {
     await database.close();

@@ -13,6 +13,8 @@ import * as register from './migrations/0005-register.ts';
 import * as followUp from './migrations/0006-follow-up.ts';
 import * as registerRetention from './migrations/0007-register-retention.ts';
 import * as schoolCalendarVersion from './migrations/0008-school-calendar-version.ts';
+import * as followUpCasework from './migrations/0009-follow-up-casework.ts';
+import * as lettersAndMessages from './migrations/0010-letters-and-messages.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. A landed migration is never edited; add a new file instead. */
@@ -25,6 +27,8 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0006-follow-up': followUp,
   '0007-register-retention': registerRetention,
   '0008-school-calendar-version': schoolCalendarVersion,
+  '0009-follow-up-casework': followUpCasework,
+  '0010-letters-and-messages': lettersAndMessages,
 };
 
 // A static list, not a folder scan, so bundling or running from another directory cannot

@@ -31,6 +31,17 @@ export interface Database {
   sign_events: SignEventsTable;
   contact_attempts: ContactAttemptsTable;
   audit_log: AuditLogTable;
+  leave_requests: LeaveRequestsTable;
+  leave_request_sessions: LeaveRequestSessionsTable;
+  follow_up_tasks: FollowUpTasksTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  penalty_notices: PenaltyNoticesTable;
+  school_letterheads: SchoolLetterheadsTable;
+  letter_templates: LetterTemplatesTable;
+  letters: LettersTable;
+  outbound_messages: OutboundMessagesTable;
+  sms_outbox: SmsOutboxTable;
 }
 
 export type SessionName = 'AM' | 'PM';
@@ -327,4 +338,182 @@ export interface AuditLogTable {
   subject_pupil_id: number | null;
   details: Json<Record<string, unknown>>;
   occurred_at: Instant;
+}
+
+export type LetterDelivery = 'email' | 'print';
+export type MessageChannel = 'email' | 'sms';
+export type MessageStatus = 'queued' | 'sent' | 'failed';
+
+export interface SchoolLetterheadsTable {
+  school_id: number;
+  address: string;
+  phone: string | null;
+  email: string | null;
+  signatory: string | null;
+  updated_at: Instant;
+}
+
+export interface LetterTemplatesTable {
+  id: Generated<number>;
+  school_id: number;
+  kind: string;
+  title: string;
+  email_subject: string;
+  body: string;
+  updated_by: number;
+  updated_at: Date;
+}
+
+export interface LettersTable {
+  id: Generated<number>;
+  school_id: number;
+  pupil_id: number;
+  kind: string;
+  title: string;
+  delivery: LetterDelivery;
+  recipients: string[];
+  sent_by: number;
+  sent_by_name: string;
+  sent_at: Date;
+  pdf: Uint8Array;
+  pdf_sha256: string;
+}
+
+export interface OutboundMessagesTable {
+  id: Generated<number>;
+  school_id: number;
+  pupil_id: number | null;
+  channel: MessageChannel;
+  recipient: string;
+  subject: string;
+  body: string;
+  letter_id: number | null;
+  dedupe_key: string | null;
+  status: Generated<MessageStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Date | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+export interface SmsOutboxTable {
+  id: Generated<number>;
+  message_id: number;
+  phone: string;
+  body: string;
+  created_at: Date;
+}
+
+// 0009: follow-up casework (leave requests, first-day tasks, cases, penalty notices).
+
+export type LeavePurposeName = 'holiday' | 'extended-holiday' | 'exceptional';
+export type LeaveRequestStatus = 'pending' | 'granted' | 'part-granted' | 'refused';
+export type CaseEventKind =
+  | 'opened'
+  | 'stage-changed'
+  | 'closed'
+  | 'meeting'
+  | 'action-plan'
+  | 'attendance-contract'
+  | 'parenting-contract'
+  | 'engagement-plan'
+  | 'reintegration-plan'
+  | 'part-time-timetable'
+  | 'referral'
+  | 'notice-to-improve'
+  | 'penalty-notice'
+  | 'note';
+
+export interface LeaveRequestsTable {
+  id: Generated<number>;
+  school_id: number;
+  pupil_id: number;
+  requested_by: number;
+  source: 'parent' | 'office';
+  purpose: LeavePurposeName;
+  reason: string;
+  evidence: string | null;
+  from_date: string;
+  from_session: SessionName;
+  to_date: string;
+  to_session: SessionName;
+  agreed_return: string | null;
+  exceptional_test_required: Generated<boolean>;
+  status: Generated<LeaveRequestStatus>;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  created_at: Instant;
+}
+
+export interface LeaveRequestSessionsTable {
+  leave_request_id: number;
+  date: string;
+  session: SessionName;
+  granted: boolean;
+  code: string;
+}
+
+export interface FollowUpTasksTable {
+  id: Generated<number>;
+  school_id: number;
+  pupil_id: number;
+  workflow: string;
+  step: string;
+  absence_day: number;
+  absence_started_on: string;
+  due_on: string;
+  assigned_role: string;
+  escalate_to_role: string;
+  escalated_at: Date | null;
+  done_at: Date | null;
+  done_by: number | null;
+  outcome: string | null;
+  created_at: Instant;
+}
+
+export interface CasesTable {
+  id: Generated<number>;
+  school_id: number;
+  pupil_id: number;
+  ladder: string;
+  stage: number;
+  opened_at: Date;
+  opened_by: number;
+  closed_at: Date | null;
+  closed_by: number | null;
+  notes: string | null;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: CaseEventKind;
+  occurred_on: string;
+  summary: string;
+  details: Json<Record<string, unknown>>;
+  review_on: string | null;
+  due_on: string | null;
+  recorded_by: number;
+  recorded_at: Instant;
+}
+
+export interface PenaltyNoticesTable {
+  id: Generated<number>;
+  school_id: number;
+  pupil_id: number;
+  contact_id: number;
+  case_id: number | null;
+  ordinal: number;
+  issued_on: string;
+  received_on: string;
+  reduced_amount_pence: number | null;
+  reduced_due_on: string | null;
+  amount_pence: number;
+  due_on: string;
+  paid_on: string | null;
+  withdrawn_on: string | null;
+  issued_by: number;
+  created_at: Instant;
 }

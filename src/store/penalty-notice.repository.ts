@@ -1,0 +1,103 @@
+import type { Selectable } from 'kysely';
+import type { IsoDate } from '../domain/calendar/plain-date.ts';
+import type { PenaltyNoticesTable } from './schema.ts';
+import type { Executor } from './transaction.ts';
+
+/** A penalty notice issued to one parent for one child. */
+export interface PenaltyNotice {
+  readonly id: number;
+  readonly schoolId: number;
+  readonly pupilId: number;
+  readonly contactId: number;
+  readonly caseId: number | null;
+  readonly ordinal: number;
+  readonly issuedOn: IsoDate;
+  readonly receivedOn: IsoDate;
+  /** The reduced rate and its deadline, when the notice has one (a first notice). */
+  readonly reduced: { readonly amountPence: number; readonly dueOn: IsoDate } | null;
+  readonly amountPence: number;
+  readonly dueOn: IsoDate;
+  readonly paidOn: IsoDate | null;
+  readonly withdrawnOn: IsoDate | null;
+  readonly issuedBy: number;
+}
+
+export type NewPenaltyNotice = Omit<PenaltyNotice, 'id' | 'paidOn' | 'withdrawnOn'>;
+
+/** Every notice to a parent for a child, earliest first: the history the limit is judged on. */
+export async function listParentPenaltyNotices(
+  db: Executor,
+  query: { readonly contactId: number; readonly pupilId: number },
+): Promise<PenaltyNotice[]> {
+  const rows = await db
+    .selectFrom('penalty_notices')
+    .selectAll()
+    .where('contact_id', '=', query.contactId)
+    .where('pupil_id', '=', query.pupilId)
+    .orderBy('issued_on')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map(toPenaltyNotice);
+}
+
+export async function listPupilPenaltyNotices(
+  db: Executor,
+  pupilId: number,
+): Promise<PenaltyNotice[]> {
+  const rows = await db
+    .selectFrom('penalty_notices')
+    .selectAll()
+    .where('pupil_id', '=', pupilId)
+    .orderBy('issued_on')
+    .orderBy('id')
+    .execute();
+  return rows.map(toPenaltyNotice);
+}
+
+export async function recordPenaltyNotice(
+  db: Executor,
+  notice: NewPenaltyNotice,
+): Promise<PenaltyNotice> {
+  const row = await db
+    .insertInto('penalty_notices')
+    .values({
+      school_id: notice.schoolId,
+      pupil_id: notice.pupilId,
+      contact_id: notice.contactId,
+      case_id: notice.caseId,
+      ordinal: notice.ordinal,
+      issued_on: notice.issuedOn,
+      received_on: notice.receivedOn,
+      reduced_amount_pence: notice.reduced?.amountPence ?? null,
+      reduced_due_on: notice.reduced?.dueOn ?? null,
+      amount_pence: notice.amountPence,
+      due_on: notice.dueOn,
+      issued_by: notice.issuedBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPenaltyNotice(row);
+}
+
+function toPenaltyNotice(row: Selectable<PenaltyNoticesTable>): PenaltyNotice {
+  return {
+    id: row.id,
+    schoolId: row.school_id,
+    pupilId: row.pupil_id,
+    contactId: row.contact_id,
+    caseId: row.case_id,
+    ordinal: row.ordinal,
+    issuedOn: row.issued_on,
+    receivedOn: row.received_on,
+    reduced:
+      row.reduced_amount_pence === null || row.reduced_due_on === null
+        ? null
+        : { amountPence: row.reduced_amount_pence, dueOn: row.reduced_due_on },
+    amountPence: row.amount_pence,
+    dueOn: row.due_on,
+    paidOn: row.paid_on,
+    withdrawnOn: row.withdrawn_on,
+    issuedBy: row.issued_by,
+  };
+}
