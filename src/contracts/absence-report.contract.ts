@@ -34,8 +34,10 @@ export const AbsenceReportCreated = z.object({
   report: AbsenceReportResponse,
   resolvedMarks: z.number().int().describe('N marks the report replaced with its code'),
 });
+export type AbsenceReportCreated = z.infer<typeof AbsenceReportCreated>;
 
 export const AbsenceReportList = z.object({ reports: z.array(AbsenceReportResponse) });
+export type AbsenceReportList = z.infer<typeof AbsenceReportList>;
 
 export const AbsenceBoardQuery = z.object({ date: IsoDateString });
 

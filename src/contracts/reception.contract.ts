@@ -28,8 +28,10 @@ export const ReceptionSignInResponse = z.object({
   session: SessionName,
   code: z.string().describe('L before the register closed, U after'),
 });
+export type ReceptionSignInResponse = z.infer<typeof ReceptionSignInResponse>;
 
 export const ReceptionSignOutResponse = z.object({
   event: SignEventResponse,
   afternoonCode: z.string().nullable(),
 });
+export type ReceptionSignOutResponse = z.infer<typeof ReceptionSignOutResponse>;

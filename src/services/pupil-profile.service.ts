@@ -1,4 +1,7 @@
 import { academicYearOf, type IsoDate } from '../domain/calendar/plain-date.ts';
+import { codeId } from '../domain/codes/code-registry.ts';
+import { findCode } from '../domain/codes/code-tables.ts';
+import { segmentOfSession } from '../domain/statistics/attendance-context.ts';
 import { academicYearDayRange } from '../domain/calendar/school-calendar.ts';
 import type { PupilEvaluation } from '../domain/policy/evaluate-school.ts';
 import { err, ok, type Result } from '../domain/result.ts';
@@ -12,6 +15,12 @@ import {
 } from '../store/pupil.repository.ts';
 import type { Executor } from '../store/transaction.ts';
 import { evaluateStoredSchool, type StatisticsError } from './school-statistics.service.ts';
+import {
+  prepareBreakdown,
+  tallyPupilSessions,
+  type SessionTally,
+} from './attendance-breakdown.service.ts';
+import { describePolicy, type PolicySummary } from './statistics-view.service.ts';
 
 export interface PupilProfile {
   readonly pupil: Pupil;
@@ -24,7 +33,31 @@ export interface PupilProfile {
   /** Each school day of the academic year up to as-of: date, AM code, PM code. */
   readonly days: [IsoDate, string | null, string | null][];
   readonly contacts: readonly Contact[];
+  /** Beside `days`: the mark id of each session, to look up its history. */
+  readonly markIds: [number | null, number | null][];
+  readonly rates: {
+    readonly year: SessionTally;
+    readonly term: SessionTally;
+    readonly rollingFourWeeks: SessionTally;
+  };
+  readonly policy: PolicySummary;
+  /** Beside `days`: how national statistics count each session, by its day's code table. */
+  readonly categories: [SessionCategory, SessionCategory][];
+  /** What each code on the page means. */
+  readonly codeMeanings: Record<string, string>;
 }
+
+export type SessionCategory =
+  'present' | 'approved' | 'authorised' | 'unauthorised' | 'not-possible' | 'unmarked';
+
+const categoryNames: readonly SessionCategory[] = [
+  'unmarked',
+  'present',
+  'approved',
+  'authorised',
+  'unauthorised',
+  'not-possible',
+];
 
 export type PupilProfileError =
   StatisticsError | { readonly kind: 'pupil-not-found'; readonly pupilId: number };
@@ -63,7 +96,33 @@ export async function loadPupilProfile(
       to: query.asOf,
     })
   ).filter((mark) => mark.schoolId === enrolment.schoolId);
-  const codes = new Map(marks.map((mark) => [`${mark.date}${mark.session}`, mark.code]));
+  const byKey = new Map(marks.map((mark) => [`${mark.date}${mark.session}`, mark]));
+  const context = prepareBreakdown(register, query.asOf);
+  const lastDay = context.asOfDayEnd - 1;
+  const term = register.calendar.terms[register.calendar.dayTerm[lastDay] ?? 0];
+  // "Rolling 4 weeks" counts school weeks, as the policy rules do, so holidays are skipped.
+  const week = register.calendar.dayWeek[lastDay] ?? 0;
+  const fourWeeksFrom = register.calendar.weeks[Math.max(0, week - 3)]?.firstDay ?? 0;
+  const tally = (fromDay: number) =>
+    tallyPupilSessions(context, register, index, {
+      fromDay: Math.max(fromDay, context.periodFirstDay),
+      endDay: context.asOfDayEnd,
+    });
+  const codeMeanings: Record<string, string> = {};
+  const categoryOf = (date: IsoDate, code: string | null, session: 0 | 1): SessionCategory => {
+    if (code === null) return 'unmarked';
+    const day = register.calendar.dayIndexByDate.get(date) ?? 0;
+    const segment = context.segments[segmentOfSession(context, day * 2 + session)];
+    if (segment !== undefined)
+      codeMeanings[code] ??= findCode(segment.table, code)?.meaning ?? code;
+    // The registry's category numbers follow categoryNames' order (0 = none, read as unmarked).
+    return categoryNames[segment?.categories[codeId(code)] ?? 0] ?? 'unmarked';
+  };
+  const days = schoolDays.map((date): [IsoDate, string | null, string | null] => [
+    date,
+    byKey.get(`${date}AM`)?.code ?? null,
+    byKey.get(`${date}PM`)?.code ?? null,
+  ]);
   return ok({
     pupil,
     school: { id: register.school.id, name: register.school.name },
@@ -72,11 +131,22 @@ export async function loadPupilProfile(
     asOf: query.asOf,
     period: evaluation.period,
     evaluation: pupilEvaluation,
-    days: schoolDays.map((date): [IsoDate, string | null, string | null] => [
-      date,
-      codes.get(`${date}AM`) ?? null,
-      codes.get(`${date}PM`) ?? null,
+    days,
+    categories: days.map(([date, am, pm]): [SessionCategory, SessionCategory] => [
+      categoryOf(date, am, 0),
+      categoryOf(date, pm, 1),
+    ]),
+    codeMeanings,
+    markIds: schoolDays.map((date): [number | null, number | null] => [
+      byKey.get(`${date}AM`)?.id ?? null,
+      byKey.get(`${date}PM`)?.id ?? null,
     ]),
     contacts: await listContacts(db, pupil.id),
+    rates: {
+      year: tally(context.periodFirstDay),
+      term: tally(term?.firstDay ?? context.periodFirstDay),
+      rollingFourWeeks: tally(fourWeeksFrom),
+    },
+    policy: describePolicy(evaluated.value.policy, register.jurisdiction),
   });
 }

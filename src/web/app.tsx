@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Layout } from './components/layout.tsx';
+import { matchLeaderPage } from './leader-routes.tsx';
 import { ProblemAlert, describeError } from './components/problem-alert.tsx';
 import { Loading } from './components/resource-failure.tsx';
 import { ChangePasswordPage } from './pages/change-password.page.tsx';
@@ -8,6 +9,7 @@ import { NotFoundPage } from './pages/not-found.page.tsx';
 import { RegisterPage } from './pages/register.page.tsx';
 import { SignInPage } from './pages/sign-in.page.tsx';
 import { registerOutbox } from './register/use-register-outbox.ts';
+import { matchOfficeFamilyGovernorPage } from './role-routes.tsx';
 import { matchPath, navigate, useLocation, type AppLocation } from './router.ts';
 import { SessionContext, fetchSession, type Session } from './session.ts';
 
@@ -78,6 +80,10 @@ function CurrentPage(props: { location: AppLocation; session: Session | null }) 
   if (register !== null && Number.isInteger(classId) && classId > 0) {
     return <RegisterPage classId={classId} location={location} session={session} />;
   }
+  const rolePage = matchOfficeFamilyGovernorPage(location, session);
+  if (rolePage !== null) return rolePage;
+  const leaderPage = matchLeaderPage(location, session);
+  if (leaderPage !== null) return leaderPage;
   return isSignInPage ? null : <NotFoundPage />;
 }
 

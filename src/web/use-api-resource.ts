@@ -6,8 +6,11 @@ export type Resource<T> =
   | { readonly kind: 'loaded'; readonly value: T }
   | { readonly kind: 'failed'; readonly error: unknown };
 
-/** Loads a GET endpoint; reloads when the path changes and ignores answers that come too late. */
-export function useApiResource<T>(path: string | null): Resource<T> {
+/**
+ * Loads a GET endpoint; reloads when the path changes (or `reloadKey`, after a change the page
+ * made) and ignores answers that come too late.
+ */
+export function useApiResource<T>(path: string | null, reloadKey = 0): Resource<T> {
   const [resource, setResource] = useState<Resource<T>>({ kind: 'loading' });
   useEffect(() => {
     if (path === null) return undefined;
@@ -24,6 +27,6 @@ export function useApiResource<T>(path: string | null): Resource<T> {
     return () => {
       current = false;
     };
-  }, [path]);
+  }, [path, reloadKey]);
   return resource;
 }

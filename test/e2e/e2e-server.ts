@@ -21,9 +21,9 @@ export interface E2eServer {
  * The real app on a free port over a fresh in-memory database, with the web app bundled at
  * start as `npm start` does, and a clock standing still at `e2eNow`.
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(now: Date = e2eNow): Promise<E2eServer> {
   const database: TestDatabase = await createTestDatabase();
-  const clock = createTestClock(e2eNow);
+  const clock = createTestClock(now);
   const app = await buildApp({
     db: database.db,
     clock,

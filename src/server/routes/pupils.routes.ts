@@ -74,6 +74,11 @@ export function registerPupilRoutes(app: RollcallApp): void {
         alerts: [...evaluation.alerts],
         days: profile.days,
         contacts: profile.contacts.map(describeContact),
+        markIds: profile.markIds,
+        categories: profile.categories,
+        codeMeanings: profile.codeMeanings,
+        rates: profile.rates,
+        policy: { target: profile.policy.target, rules: profile.policy.rules },
       };
     },
   );

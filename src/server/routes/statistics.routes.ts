@@ -2,11 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AsOfQuery, IdInPath, SchoolParams } from '../../contracts/common.contract.ts';
 import { Problem } from '../../contracts/problem.contract.ts';
 import {
+  DashboardQuery,
+  DashboardResponse,
   SchoolGroupStatisticsResponse,
   SchoolStatisticsResponse,
 } from '../../contracts/statistics.contract.ts';
 import { can, type Reach } from '../../domain/access/access-policy.ts';
 import {
+  describeDashboard,
   describeSchoolsStatistics,
   describeSchoolStatistics,
 } from '../../services/statistics-view.service.ts';
@@ -57,6 +60,53 @@ export function registerStatisticsRoutes(app: RollcallApp): void {
       });
       if (!statistics.ok) return sendProblem(reply, describeSetupProblem(statistics.error));
       return statistics.value;
+    },
+  );
+
+  app.get(
+    '/api/schools/:schoolId/dashboard',
+    {
+      schema: {
+        summary: "A school's, class's or year group's dashboard as of a date",
+        description:
+          'Year-to-date figures against the target, attendance by school week, absence by code ' +
+          'and by day of the week, by cohort, and persistent and severe absentees (named only ' +
+          'for manage-follow-up). Give classId or yearGroupId for one group. Needs view-aggregates.',
+        tags,
+        security,
+        params: SchoolParams,
+        querystring: DashboardQuery,
+        response: { 200: DashboardResponse, ...problems },
+      },
+      preHandler: requireCapability('view-aggregates', inPath.school()),
+    },
+    async (request, reply) => {
+      const { schoolId } = request.params;
+      const { classId, yearGroupId, asOf } = request.query;
+      const includePupils = await canAlso(request, 'manage-follow-up', {
+        kind: 'school',
+        schoolId,
+      });
+      const dashboard = await describeDashboard(request.server.rollcall.db, {
+        schoolId,
+        asOf: asOf ?? findToday(request),
+        scope:
+          classId !== undefined
+            ? { kind: 'class', classId }
+            : yearGroupId !== undefined
+              ? { kind: 'year-group', yearGroupId }
+              : { kind: 'school' },
+        includePupils,
+      });
+      if (!dashboard.ok) {
+        if (dashboard.error.kind === 'group-not-found')
+          return sendProblem(
+            reply,
+            createProblem('not-found', 'There is no such class or year group in this school.'),
+          );
+        return sendProblem(reply, describeSetupProblem(dashboard.error));
+      }
+      return dashboard.value;
     },
   );
 

@@ -2,7 +2,19 @@ import { Link } from '../components/link.tsx';
 import { usePageTitle } from '../page-title.ts';
 import type { AppLocation } from '../router.ts';
 import { describeRole, schoolIdOf, type Role, type Session } from '../session.ts';
+import { LeaderLinks } from './leader-links.tsx';
 import { TodaysRegisters } from './todays-registers.tsx';
+import { ChildrenList } from '../family/children-list.tsx';
+
+/** Pages a role has today, linked from its home page. */
+const rolePages: Partial<Record<Role, readonly { href: string; label: string }[]>> = {
+  office: [
+    { href: '/absence-board', label: 'Today’s absence board: who to call, with contacts' },
+    { href: '/reception', label: 'Reception desk: late sign-in and early sign-out' },
+    { href: '/marks', label: 'Change a mark, with its history' },
+  ],
+  governor: [{ href: '/figures', label: 'Attendance figures: rates, trend and absence counts' }],
+};
 
 /** A role's daily work, described until each page of it exists. */
 const roleWork: Readonly<Record<Role, { summary: string; tasks: readonly string[] }>> = {
@@ -12,46 +24,27 @@ const roleWork: Readonly<Record<Role, { summary: string; tasks: readonly string[
   },
   office: {
     summary: 'Follow up absences and keep the register accurate through the day.',
-    tasks: [
-      'Today’s absence board: unexplained absences with contacts in priority order',
-      'Late sign-in and early sign-out desk',
-      'Change a mark with a reason, with its history',
-    ],
+    tasks: [],
   },
   attendance_officer: {
     summary: 'Act on attendance concerns before they grow.',
-    tasks: [
-      'Policy alerts: who crossed which threshold today, with the evidence',
-      'Pupil profiles: marks for the year, rates, alerts and contacts',
-      'Persistent and severe absence lists',
-    ],
+    tasks: [],
   },
   attendance_lead: {
     summary: 'Lead attendance across the school.',
-    tasks: [
-      'Policy alerts work list',
-      'Class, year group and school dashboards',
-      'Persistent and severe absence lists',
-    ],
+    tasks: [],
   },
   headteacher: {
     summary: 'See the school’s attendance and the pupils who need attention.',
-    tasks: [
-      'School dashboard: attendance by week against target',
-      'Policy alerts work list',
-      'Persistent and severe absence lists',
-    ],
+    tasks: [],
   },
   governor: {
     summary: 'Hold the school to account on attendance figures.',
-    tasks: [
-      'School and year group attendance rates',
-      'Persistent and severe absence counts, trend against target',
-    ],
+    tasks: [],
   },
   parent: {
     summary: 'Tell the school when your child is absent and see their attendance.',
-    tasks: ['Report an absence with the reason and expected return', 'Attendance this year'],
+    tasks: [],
   },
   admin: {
     summary: 'Set the school up and keep its accounts in order.',
@@ -63,7 +56,7 @@ const roleWork: Readonly<Record<Role, { summary: string; tasks: readonly string[
   },
   la_officer: {
     summary: 'Work attendance cases with the authority’s schools.',
-    tasks: ['Schools in your authority', 'Pupils referred to the authority'],
+    tasks: ['Pupils referred to the authority'],
   },
 };
 
@@ -80,6 +73,20 @@ export function HomePage(props: { location: AppLocation; session: Session }) {
         {describeRole(session.user.role)}. {work.summary}
       </p>
       {takesRegisters && <TodaysRegisters schoolId={schoolId} location={props.location} />}
+      {session.user.role === 'parent' && <ChildrenList pupilIds={session.pupilIds} />}
+      {rolePages[session.user.role] !== undefined && (
+        <section aria-labelledby="your-pages">
+          <h2 id="your-pages">Your work in Rollcall</h2>
+          <ul class="link-list">
+            {rolePages[session.user.role]?.map((page) => (
+              <li key={page.href}>
+                <Link href={page.href}>{page.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <LeaderLinks session={session} />
       {work.tasks.length > 0 && (
         <section aria-labelledby="your-work">
           <h2 id="your-work">Your work in Rollcall</h2>

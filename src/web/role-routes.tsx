@@ -1,0 +1,54 @@
+import type { VNode } from 'preact';
+import { NotAllowedPage } from './pages/not-allowed.page.tsx';
+import { AbsenceBoardPage } from './pages/absence-board.page.tsx';
+import { ChildAttendancePage } from './pages/child-attendance.page.tsx';
+import { GovernorFiguresPage } from './pages/governor-figures.page.tsx';
+import { MarkFinderPage } from './pages/mark-finder.page.tsx';
+import { MarkPage } from './pages/mark.page.tsx';
+import { ReceptionPage } from './pages/reception.page.tsx';
+import { ReportAbsencePage } from './pages/report-absence.page.tsx';
+import { matchPath, type AppLocation } from './router.ts';
+import { schoolIdOf, type Session } from './session.ts';
+
+function readId(params: Record<string, string> | null, name: string): number | null {
+  const id = Number(params?.[name]);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/** A page that works in one school, for a user whose scope is wider or none. */
+function needsOneSchool(): VNode {
+  return (
+    <NotAllowedPage detail="This page works for one school at a time, and your account is not set up for one school." />
+  );
+}
+
+/**
+ * The office, family and governor pages; null when the address is none of them. The server
+ * decides what each user may see: a page asked for outside a role's reach shows the server's
+ * refusal in plain English.
+ */
+export function matchOfficeFamilyGovernorPage(
+  location: AppLocation,
+  session: Session,
+): VNode | null {
+  const { path } = location;
+  const schoolId = schoolIdOf(session);
+  const bySchool = (page: (schoolId: number) => VNode): VNode =>
+    schoolId === null ? needsOneSchool() : page(schoolId);
+
+  if (path === '/absence-board')
+    return bySchool((id) => <AbsenceBoardPage schoolId={id} location={location} />);
+  if (path === '/reception')
+    return bySchool((id) => <ReceptionPage schoolId={id} location={location} />);
+  if (path === '/marks')
+    return bySchool((id) => <MarkFinderPage schoolId={id} location={location} />);
+  if (path === '/figures')
+    return bySchool((id) => <GovernorFiguresPage schoolId={id} location={location} />);
+  const markId = readId(matchPath('/marks/:markId', path), 'markId');
+  if (markId !== null) return <MarkPage markId={markId} location={location} />;
+  const reportFor = readId(matchPath('/children/:pupilId/report-absence', path), 'pupilId');
+  if (reportFor !== null) return <ReportAbsencePage pupilId={reportFor} />;
+  const childId = readId(matchPath('/children/:pupilId', path), 'pupilId');
+  if (childId !== null) return <ChildAttendancePage pupilId={childId} />;
+  return null;
+}
