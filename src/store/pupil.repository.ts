@@ -2,6 +2,7 @@ import {
   sql,
   type Expression,
   type ExpressionBuilder,
+  type Insertable,
   type Selectable,
   type SqlBool,
 } from 'kysely';
@@ -84,27 +85,32 @@ export interface RollEntry {
 
 export type UpnTaken = { readonly kind: 'upn-taken'; readonly upn: string };
 
+/** A new pupil as a row of the pupils table. */
+export function toPupilRow(pupil: NewPupil): Insertable<PupilsTable> {
+  return {
+    upn: pupil.upn,
+    legal_first_name: pupil.legalFirstName,
+    legal_last_name: pupil.legalLastName,
+    preferred_first_name: pupil.preferredFirstName,
+    preferred_last_name: pupil.preferredLastName,
+    date_of_birth: pupil.dateOfBirth,
+    sex: pupil.sex,
+    ethnicity: pupil.ethnicity,
+    sen_status: pupil.senStatus,
+    free_school_meals: pupil.freeSchoolMeals,
+    pupil_premium: pupil.pupilPremium,
+    english_additional_language: pupil.englishAdditionalLanguage,
+    looked_after: pupil.lookedAfter,
+    child_in_need: pupil.childInNeed,
+    young_carer: pupil.youngCarer,
+  };
+}
+
 export async function createPupil(db: Executor, pupil: NewPupil): Promise<Result<Pupil, UpnTaken>> {
   try {
     const row = await db
       .insertInto('pupils')
-      .values({
-        upn: pupil.upn,
-        legal_first_name: pupil.legalFirstName,
-        legal_last_name: pupil.legalLastName,
-        preferred_first_name: pupil.preferredFirstName,
-        preferred_last_name: pupil.preferredLastName,
-        date_of_birth: pupil.dateOfBirth,
-        sex: pupil.sex,
-        ethnicity: pupil.ethnicity,
-        sen_status: pupil.senStatus,
-        free_school_meals: pupil.freeSchoolMeals,
-        pupil_premium: pupil.pupilPremium,
-        english_additional_language: pupil.englishAdditionalLanguage,
-        looked_after: pupil.lookedAfter,
-        child_in_need: pupil.childInNeed,
-        young_carer: pupil.youngCarer,
-      })
+      .values(toPupilRow(pupil))
       .returningAll()
       .executeTakeFirstOrThrow();
     return succeed(toPupil(row));

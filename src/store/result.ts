@@ -1,11 +1,4 @@
-/** Expected failures are values: callers branch on `ok`, and exceptions stay exceptional. */
-export type Result<T, E> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
-
-export function succeed<T>(value: T): { readonly ok: true; readonly value: T } {
-  return { ok: true, value };
-}
-
-export function fail<E>(error: E): { readonly ok: false; readonly error: E } {
-  return { ok: false, error };
-}
+// One error model across the project: repositories use the domain's Result, under the names
+// they were written with.
+export type { Result } from '../domain/result.ts';
+export { err as fail, ok as succeed } from '../domain/result.ts';

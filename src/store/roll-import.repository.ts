@@ -1,5 +1,10 @@
 import type { IsoDate } from '../domain/calendar/plain-date.ts';
-import type { NewContact, NewEnrolment, NewPupil } from './pupil.repository.ts';
+import {
+  toPupilRow,
+  type NewContact,
+  type NewEnrolment,
+  type NewPupil,
+} from './pupil.repository.ts';
 import type { SessionName, UserRole } from './schema.ts';
 import type { Executor } from './transaction.ts';
 
@@ -23,25 +28,7 @@ export async function insertPupils(db: Executor, pupils: readonly NewPupil[]): P
   for (const chunk of chunksOf(pupils)) {
     const rows = await db
       .insertInto('pupils')
-      .values(
-        chunk.map((pupil) => ({
-          upn: pupil.upn,
-          legal_first_name: pupil.legalFirstName,
-          legal_last_name: pupil.legalLastName,
-          preferred_first_name: pupil.preferredFirstName,
-          preferred_last_name: pupil.preferredLastName,
-          date_of_birth: pupil.dateOfBirth,
-          sex: pupil.sex,
-          ethnicity: pupil.ethnicity,
-          sen_status: pupil.senStatus,
-          free_school_meals: pupil.freeSchoolMeals,
-          pupil_premium: pupil.pupilPremium,
-          english_additional_language: pupil.englishAdditionalLanguage,
-          looked_after: pupil.lookedAfter,
-          child_in_need: pupil.childInNeed,
-          young_carer: pupil.youngCarer,
-        })),
-      )
+      .values(chunk.map(toPupilRow))
       .returning(['id', 'upn'])
       .execute();
     // RETURNING follows the VALUES order for a plain INSERT, but matching by UPN says so.
