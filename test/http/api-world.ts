@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Role } from '../../src/domain/access/access-policy.ts';
 import { roles } from '../../src/domain/access/access-policy.ts';
+import { addDays } from '../../src/domain/calendar/plain-date.ts';
 import { assignClassTeacher, createClass } from '../../src/store/class.repository.ts';
+import { recordSessionMarks } from '../../src/store/mark.repository.ts';
 import { addContact, enrolPupil, type Pupil } from '../../src/store/pupil.repository.ts';
 import type { Database } from '../../src/store/schema.ts';
 import { createAcademicYear, type School } from '../../src/store/school.repository.ts';
@@ -252,4 +254,35 @@ export async function countWrites(db: Kysely<Database>): Promise<Record<string, 
     counts[table] = Number(row.count);
   }
   return counts;
+}
+
+// Mondays to Fridays of the first two weeks of September 2024.
+const truantDays = [0, 1, 2, 3, 4, 7, 8, 9, 10, 11].map((offset) => addDays('2024-09-02', offset));
+
+/**
+ * Two weeks of unauthorised absence (O) for the second pupil of class 3B, written straight to
+ * the store so figures can be asked for as of a later day than the clock's. Returns the pupil.
+ */
+export async function recordTwoWeeksOfTruancy(world: ApiWorld): Promise<Pupil> {
+  const truant = world.otherClassPupils[1]!;
+  const enrolment = await world.db
+    .selectFrom('enrolments')
+    .select('id')
+    .where('pupil_id', '=', truant.id)
+    .executeTakeFirstOrThrow();
+  for (const date of truantDays)
+    for (const session of ['AM', 'PM'] as const) {
+      const recorded = await recordSessionMarks(world.db, {
+        schoolId: world.school.id,
+        date,
+        session,
+        entries: [{ pupilId: truant.id, enrolmentId: enrolment.id, code: 'O' }],
+        recordedBy: world.users.get('admin')!.id,
+        source: 'import',
+        reason: null,
+        at: new Date('2024-09-04T08:00:00Z'),
+      });
+      if (!recorded.ok) throw new Error('could not record test marks');
+    }
+  return truant;
 }

@@ -1,36 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/calendar/plain-date.ts';
-import { recordSessionMarks } from '../../src/store/mark.repository.ts';
-import { sendAs, useApiWorld, type ApiWorld } from './api-world.ts';
+import { recordTwoWeeksOfTruancy, sendAs, useApiWorld, type ApiWorld } from './api-world.ts';
 import { readJson } from './test-app.ts';
 
 const api = useApiWorld();
 let world: ApiWorld;
-// Mondays to Fridays of the first two weeks of September 2024.
-const truantDays = [0, 1, 2, 3, 4, 7, 8, 9, 10, 11].map((offset) => addDays('2024-09-02', offset));
 
 beforeAll(async () => {
   world = api.world;
-  const truant = world.otherClassPupils[1]!;
-  const enrolment = await world.db
-    .selectFrom('enrolments')
-    .select('id')
-    .where('pupil_id', '=', truant.id)
-    .executeTakeFirstOrThrow();
-  for (const date of truantDays)
-    for (const session of ['AM', 'PM'] as const) {
-      const recorded = await recordSessionMarks(world.db, {
-        schoolId: world.school.id,
-        date,
-        session,
-        entries: [{ pupilId: truant.id, enrolmentId: enrolment.id, code: 'O' }],
-        recordedBy: world.users.get('admin')!.id,
-        source: 'import',
-        reason: null,
-        at: new Date('2024-09-04T08:00:00Z'),
-      });
-      if (!recorded.ok) throw new Error('could not record test marks');
-    }
+  await recordTwoWeeksOfTruancy(world);
 });
 
 interface Dashboard {
