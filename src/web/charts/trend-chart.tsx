@@ -1,16 +1,20 @@
 import { useId } from 'preact/hooks';
 import { formatRate, formatShortDate } from './format-figures.ts';
+import './charts.css';
 
 export interface TrendPoint {
   readonly label: string;
   /** The first day of the period the point stands for (a week's Monday). */
   readonly date: string;
   readonly rate: number | null;
+  /** Sessions attended and possible, shown in the table when every point has them. */
+  readonly attended?: number;
+  readonly possible?: number;
 }
 
 const width = 640;
 const height = 240;
-const margin = { top: 16, right: 16, bottom: 36, left: 48 };
+const margin = { top: 16, right: 36, bottom: 36, left: 48 };
 
 /**
  * Attendance by week as a line against the target, in inline SVG: a few hundred bytes per chart
@@ -44,6 +48,9 @@ export function TrendChart(props: {
     `${props.title}: ${String(points.length)} weeks, ${String(below)} below the target of ` +
     `${formatRate(target)}; latest ${formatRate(points.at(-1)?.rate ?? null)}.`;
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
+  const showSessions = points.every(
+    (point) => point.attended !== undefined && point.possible !== undefined,
+  );
   return (
     <figure class="chart">
       <figcaption id={`${id}-caption`}>{props.title}</figcaption>
@@ -114,6 +121,16 @@ export function TrendChart(props: {
           <thead>
             <tr>
               <th scope="col">Week</th>
+              {showSessions && (
+                <>
+                  <th scope="col" class="numeric">
+                    Sessions attended
+                  </th>
+                  <th scope="col" class="numeric">
+                    Possible sessions
+                  </th>
+                </>
+              )}
               <th scope="col" class="numeric">
                 Attendance
               </th>
@@ -124,6 +141,12 @@ export function TrendChart(props: {
             {points.map((point) => (
               <tr key={point.date}>
                 <th scope="row">{point.label}</th>
+                {showSessions && (
+                  <>
+                    <td class="numeric">{point.attended}</td>
+                    <td class="numeric">{point.possible}</td>
+                  </>
+                )}
                 <td class="numeric">{formatRate(point.rate)}</td>
                 <td>{point.rate === null ? '–' : point.rate < target ? 'Below' : 'At or above'}</td>
               </tr>

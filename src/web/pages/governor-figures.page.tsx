@@ -6,7 +6,8 @@ import type {
 import { ProblemAlert, describeError } from '../components/problem-alert.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
 import { formatRate, persistentAbsenceExplanation } from '../family/attendance-words.ts';
-import { TrendChart, TrendTable } from '../governor/trend-chart.tsx';
+import { TrendChart } from '../charts/trend-chart.tsx';
+import { formatShortDate } from '../charts/format-figures.ts';
 import { formatPlainDate, isPlainDate } from '../london-time.ts';
 import { usePageTitle } from '../page-title.ts';
 import type { AppLocation } from '../router.ts';
@@ -24,10 +25,6 @@ export function GovernorFiguresPage(props: { schoolId: number; location: AppLoca
   const trend = useApiResource<DashboardResponse>(
     `/api/schools/${String(props.schoolId)}/dashboard${asOf}`,
   );
-  const weeks =
-    trend.kind === 'loaded'
-      ? trend.value.weeks.map(({ monday, ...week }) => ({ weekStarting: monday, ...week }))
-      : [];
   if (statistics.kind === 'failed')
     return <ResourceFailure error={statistics.error} heading="Attendance figures" />;
   if (statistics.kind === 'loading')
@@ -72,16 +69,17 @@ export function GovernorFiguresPage(props: { schoolId: number; location: AppLoca
           <ProblemAlert error={describeError(trend.error)} title="The trend could not be loaded" />
         )}
         {trend.kind === 'loaded' && (
-          <>
-            <p class="visually-hidden" id="trend-chart-title">
-              Line chart of weekly attendance against the target
-            </p>
-            <TrendChart weeks={weeks} target={trend.value.target} titleId="trend-chart-title" />
-            <details class="chart-data">
-              <summary>Show the figures as a table</summary>
-              <TrendTable weeks={weeks} target={trend.value.target} />
-            </details>
-          </>
+          <TrendChart
+            title="Attendance by week against the target"
+            target={trend.value.target}
+            points={trend.value.weeks.map((week) => ({
+              label: `Week of ${formatShortDate(week.monday)}`,
+              date: week.monday,
+              rate: week.attendanceRate,
+              attended: week.attended,
+              possible: week.possible,
+            }))}
+          />
         )}
       </section>
       <section aria-labelledby="years-heading">

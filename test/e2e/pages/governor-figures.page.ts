@@ -14,7 +14,7 @@ export class GovernorFiguresPage {
   }
 
   get chart() {
-    return this.page.getByRole('img', { name: /weekly attendance against the target/ });
+    return this.page.getByRole('img', { name: /^Attendance by week against the target:/ });
   }
 
   figure(label: string) {
