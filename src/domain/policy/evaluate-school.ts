@@ -202,15 +202,19 @@ export function evaluateSchool(
   const totals = emptySessionCounts();
   let persistent = 0;
   let severe = 0;
-  const results = pupils.map((pupil): PupilEvaluation => {
+  const { countRules, dayRules, weeklyRates, unresolvedRules } = prepared;
+  // A plain loop rather than map: the counters and buffers stay locals instead of variables
+  // a callback shares with this function.
+  const results: PupilEvaluation[] = [];
+  for (const pupil of pupils) {
     scanPupil(context, pupil, scan);
     run.events.fill(scan);
     run.alerts.clear();
     run.reachedContactDays = pupil.reachedContactDays;
-    for (const countRule of prepared.countRules) runCountInWindow(run, countRule);
-    for (const dayRule of prepared.dayRules) runConsecutiveDays(run, dayRule);
-    runWeeklyRates(run, prepared.weeklyRates, weeklyState);
-    for (const unresolvedRule of prepared.unresolvedRules) runUnresolvedMark(run, unresolvedRule);
+    for (const countRule of countRules) runCountInWindow(run, countRule);
+    for (const dayRule of dayRules) runConsecutiveDays(run, dayRule);
+    runWeeklyRates(run, weeklyRates, weeklyState);
+    for (const unresolvedRule of unresolvedRules) runUnresolvedMark(run, unresolvedRule);
     const alerts = run.alerts.sortedAlerts();
     const { codes, sessions } = periodStatistics(context, scan);
     addSessionCounts(totals, sessions);
@@ -218,7 +222,7 @@ export function evaluateSchool(
     const isSevere = isSevereAbsence(sessions);
     if (isPersistent) persistent++;
     if (isSevere) severe++;
-    return {
+    results.push({
       id: pupil.id,
       codes,
       sessions,
@@ -227,8 +231,8 @@ export function evaluateSchool(
       persistentAbsence: isPersistent,
       severeAbsence: isSevere,
       alerts,
-    };
-  });
+    });
+  }
   const { calendar, periodFirstDay, asOf } = context;
   return {
     format: 'rollcall-evaluation/1',

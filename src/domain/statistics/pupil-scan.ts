@@ -40,11 +40,20 @@ export interface PupilScan {
   /** Scratch for periodStatistics: tallies of all tables by code, and codes in key order. */
   readonly mergedTallies: Int32Array;
   readonly codeOrder: Int32Array;
+  /** Scratch for periodStatistics: session totals by category number. */
+  readonly categoryTotals: Int32Array;
+  /** Scratch for the pupil's marks, and the same bytes read four at a time (see scanPupil). */
+  readonly markBytes: Uint8Array;
+  readonly markWords: MarkWords;
+  /** Scratch for scanRange: the indices of the words of marks that are not all presence. */
+  readonly mixedWords: Int32Array;
 }
 
 /** Buffers sized for a calendar; reuse them across pupils. */
 export function createPupilScan(context: AttendanceContext): PupilScan {
   const sessions = context.calendar.days.length * 2;
+  const doubles = new Float64Array((sessions + 7) >> 3);
+  const markWords = { doubles, singles: new Uint32Array(doubles.buffer) };
   return {
     count: 0,
     sessions: new Int32Array(sessions),
@@ -57,6 +66,10 @@ export function createPupilScan(context: AttendanceContext): PupilScan {
     discardedTallies: new Int32Array(CODE_ID_LIMIT),
     mergedTallies: new Int32Array(CODE_ID_LIMIT),
     codeOrder: new Int32Array(CODE_ID_LIMIT),
+    categoryTotals: new Int32Array(8),
+    markBytes: new Uint8Array(doubles.buffer),
+    markWords,
+    mixedWords: new Int32Array(markWords.singles.length),
   };
 }
 
@@ -77,71 +90,133 @@ const PRESENT_WORD = new Uint32Array(
 /** For every byte a mark can hold, 1 if it is an event (not plain presence), else 0. */
 const IS_EVENT = new Uint8Array(256).fill(1).fill(0, NO_MARK + 1, LAST_PRESENT_ID + 1);
 
-/** A pupil's marks as 32-bit words, or null when the bytes are not 4-aligned in their buffer. */
-function marksAsWords(marks: Uint8Array): Uint32Array | null {
-  if (marks.byteOffset % 4 !== 0) return null;
-  return new Uint32Array(marks.buffer, marks.byteOffset, marks.length >> 2);
+/** The scratch copy of a pupil's marks read eight and four at a time. */
+interface MarkWords {
+  readonly doubles: Float64Array;
+  readonly singles: Uint32Array;
+}
+
+/** Eight sessions "/ \\ / \\ / \\ / \\" read as one float64 in the machine's byte order. */
+const PRESENT_DOUBLE = new Float64Array(
+  new Uint8Array([
+    AM_PRESENT,
+    PM_PRESENT,
+    AM_PRESENT,
+    PM_PRESENT,
+    AM_PRESENT,
+    PM_PRESENT,
+    AM_PRESENT,
+    PM_PRESENT,
+  ]).buffer,
+)[0]!;
+
+/**
+ * A pupil's marks as 32-bit words: copied into the scan's scratch, which is cheaper than a new
+ * view of the pupil's own buffer (and needs no alignment), or null when they do not fit.
+ */
+function marksAsWords(scan: PupilScan, marks: Uint8Array): MarkWords | null {
+  if (marks.length > scan.markBytes.length) return null;
+  scan.markBytes.set(marks);
+  return scan.markWords;
 }
 
 /**
- * Tally the marks of sessions [from, to) one by one and append the events to `scan`, from
- * index `count`; returns the new event count.
+ * Tally the marks of sessions [from, to) one by one and append the sessions of the events to
+ * `sessions`, from index `count`; returns the new event count.
  */
 function scanSessions(
-  scan: PupilScan,
   marks: Uint8Array,
   from: number,
   to: number,
-  segment: TableSegment,
   tallies: Int32Array,
+  sessions: Int32Array,
   count: number,
 ): number {
-  const { categories, keyBase } = segment;
   const isEvent = IS_EVENT;
-  const { sessions, codes, categories: eventCategories, codeKeys } = scan;
   for (let s = from; s < to; s++) {
     const code = marks[s]!;
     tallies[code]!++;
     // Written at `count` whatever the mark, and kept by advancing `count` only for an event: the
     // marks that reach this loop are a mix of presence and events, and a branch on which one
-    // each is was mispredicted often enough to cost more than the stores.
+    // each is was mispredicted often enough to cost more than the store.
     sessions[count] = s;
-    codes[count] = code;
-    eventCategories[count] = categories[code]!;
-    codeKeys[count] = keyBase + code;
     count += isEvent[code]!;
   }
   return count;
 }
 
 /**
- * Tally the marks of sessions [from, to) and append the events to `scan`: whole words of
- * presence are counted in one step, every other mark goes through scanSessions.
+ * Tally the marks of sessions [from, to) and append the sessions of the events: whole words of
+ * presence are counted in one step, the marks of every other word one by one.
  */
 function scanRange(
-  scan: PupilScan,
   marks: Uint8Array,
-  words: Uint32Array | null,
+  words: MarkWords | null,
+  mixedWords: Int32Array,
   from: number,
   to: number,
-  segment: TableSegment,
   tallies: Int32Array,
+  sessions: Int32Array,
   count: number,
 ): number {
-  if (words === null || to - from < 8)
-    return scanSessions(scan, marks, from, to, segment, tallies, count);
-  const firstWord = (from + 3) >> 2;
-  const endWord = to >> 2;
-  count = scanSessions(scan, marks, from, firstWord * 4, segment, tallies, count);
+  if (words === null || to - from < 16)
+    return scanSessions(marks, from, to, tallies, sessions, count);
+  const firstDouble = (from + 7) >> 3;
+  const endDouble = to >> 3;
+  count = scanSessions(marks, from, firstDouble * 8, tallies, sessions, count);
+  const { doubles, singles } = words;
+  const presentDouble = PRESENT_DOUBLE;
   const presentWord = PRESENT_WORD;
-  let presentWords = 0;
-  for (let w = firstWord; w < endWord; w++) {
-    if (words[w] === presentWord) presentWords++;
-    else count = scanSessions(scan, marks, w * 4, w * 4 + 4, segment, tallies, count);
+  const isEvent = IS_EVENT;
+  // Eight marks at a time compared as one float64 (two different bit patterns compare equal
+  // only as +0 and -0, which no register of presence is), then the four-mark words of the
+  // rest, listed without a branch, then their marks one by one.
+  let mixed = 0;
+  for (let d = firstDouble; d < endDouble; d++) {
+    if (doubles[d] === presentDouble) continue;
+    const w = d * 2;
+    let differs = singles[w]! ^ presentWord;
+    mixedWords[mixed] = w;
+    mixed += (differs | -differs) >>> 31;
+    differs = singles[w + 1]! ^ presentWord;
+    mixedWords[mixed] = w + 1;
+    mixed += (differs | -differs) >>> 31;
+  }
+  const presentWords = (endDouble - firstDouble) * 2 - mixed;
+  for (let m = 0; m < mixed; m++) {
+    const start = mixedWords[m]! * 4;
+    for (let s = start; s < start + 4; s++) {
+      const code = marks[s]!;
+      tallies[code]!++;
+      sessions[count] = s;
+      count += isEvent[code]!;
+    }
   }
   tallies[AM_PRESENT]! += presentWords * 2;
   tallies[PM_PRESENT]! += presentWords * 2;
-  return scanSessions(scan, marks, endWord * 4, to, segment, tallies, count);
+  return scanSessions(marks, endDouble * 8, to, tallies, sessions, count);
+}
+
+/**
+ * Fill in the code, category and code key of events [from, to), all read under `segment`. This
+ * is done once per event rather than for every mark the scan looks at one by one, most of
+ * which are presence.
+ */
+function describeEvents(
+  scan: PupilScan,
+  marks: Uint8Array,
+  segment: TableSegment,
+  from: number,
+  to: number,
+): void {
+  const { categories, keyBase } = segment;
+  const { sessions, codes, categories: eventCategories, codeKeys } = scan;
+  for (let i = from; i < to; i++) {
+    const code = marks[sessions[i]!]!;
+    codes[i] = code;
+    eventCategories[i] = categories[code]!;
+    codeKeys[i] = keyBase + code;
+  }
 }
 
 /** Fill `scan` for one pupil. */
@@ -151,12 +226,13 @@ export function scanPupil(
   scan: PupilScan,
 ): void {
   const marks = pupil.marks;
-  const words = marksAsWords(marks);
+  const words = marksAsWords(scan, marks);
   const first = pupil.rollFromDay * 2;
   const end = Math.min(pupil.rollToDay, context.asOfDayEnd) * 2;
   const periodStart = context.periodFirstDay * 2;
   scan.firstSession = first;
   scan.endSession = Math.max(first, end);
+  const { sessions } = scan;
   let count = 0;
   const { segments } = context;
   for (let index = 0; index < segments.length; index++) {
@@ -167,17 +243,99 @@ export function scanPupil(
     const to = Math.min(end, next ? next.fromDay * 2 : Number.MAX_SAFE_INTEGER, marks.length);
     const tallies = scan.periodTallies[index]!;
     tallies.fill(0);
+    const segmentFirstEvent = count;
     // Before the period only events matter; inside it every code is tallied too.
     const split = Math.min(Math.max(from, periodStart), to);
     if (from < split)
-      count = scanRange(scan, marks, words, from, split, segment, scan.discardedTallies, count);
-    if (split < to) count = scanRange(scan, marks, words, split, to, segment, tallies, count);
+      count = scanRange(
+        marks,
+        words,
+        scan.mixedWords,
+        from,
+        split,
+        scan.discardedTallies,
+        sessions,
+        count,
+      );
+    if (split < to)
+      count = scanRange(marks, words, scan.mixedWords, split, to, tallies, sessions, count);
+    describeEvents(scan, marks, segment, segmentFirstEvent, count);
   }
   scan.count = count;
 }
 
+/** Whether the code table of segment `index` governs any school day of the period. */
+function governsPeriod(context: AttendanceContext, index: number): boolean {
+  const next = context.segments[index + 1];
+  return !(
+    context.segments[index]!.fromDay >= context.asOfDayEnd ||
+    (next !== undefined && next.fromDay <= context.periodFirstDay)
+  );
+}
+
 /** Code tallies and session counts of the evaluation period. */
 export function periodStatistics(
+  context: AttendanceContext,
+  scan: PupilScan,
+): { codes: Record<string, number>; sessions: SessionCounts } {
+  // A period almost always falls under one code table (tables change in the summer holiday).
+  let governing = -1;
+  for (let index = 0; index < context.segments.length; index++) {
+    if (!governsPeriod(context, index)) continue;
+    if (governing >= 0) return mergedPeriodStatistics(context, scan);
+    governing = index;
+  }
+  if (governing < 0) return mergedPeriodStatistics(context, scan);
+  return tableStatistics(
+    scan.periodTallies[governing]!,
+    context.segments[governing]!.categories,
+    scan.categoryTotals,
+  );
+}
+
+/**
+ * periodStatistics for tallies all read under one code table: codes in id order, and totals
+ * summed by category without a branch on it (which category each code is in varies from pupil
+ * to pupil, and mispredicted often).
+ */
+function tableStatistics(
+  tallies: Int32Array,
+  categories: Uint8Array,
+  byCategory: Int32Array,
+): { codes: Record<string, number>; sessions: SessionCounts } {
+  byCategory.fill(0);
+  // No mark (id 0) is in no category, so it counts as unmarked, and it is not a code.
+  byCategory[CATEGORY_NONE]! += tallies[NO_MARK]!;
+  const codes: Record<string, number> = {};
+  for (let id = NO_MARK + 1; id < tallies.length; id++) {
+    const n = tallies[id]!;
+    if (n === 0) continue;
+    codes[codeOfId(id)] = n;
+    byCategory[categories[id]!]! += n;
+  }
+  const present = byCategory[CATEGORY_PRESENT]!;
+  const approvedActivity = byCategory[CATEGORY_APPROVED]!;
+  const authorisedAbsence = byCategory[CATEGORY_AUTHORISED]!;
+  const unauthorisedAbsence = byCategory[CATEGORY_UNAUTHORISED]!;
+  const attended = present + approvedActivity;
+  // Fields in the order of emptySessionCounts, which is their order in the output.
+  const sessions: SessionCounts = {
+    possible: attended + authorisedAbsence + unauthorisedAbsence,
+    attended,
+    present,
+    late: categories[LATE] === CATEGORY_PRESENT ? tallies[LATE]! : 0,
+    approvedActivity,
+    authorisedAbsence,
+    unauthorisedAbsence,
+    notPossible: byCategory[CATEGORY_NOT_POSSIBLE]!,
+    // A code the session's table does not have (CATEGORY_NONE): input validation keeps these out.
+    unmarked: byCategory[CATEGORY_NONE]!,
+  };
+  return { codes, sessions };
+}
+
+/** periodStatistics when tables change within the period: tallies merged by code. */
+function mergedPeriodStatistics(
   context: AttendanceContext,
   scan: PupilScan,
 ): { codes: Record<string, number>; sessions: SessionCounts } {
@@ -191,9 +349,7 @@ export function periodStatistics(
   for (let index = 0; index < context.segments.length; index++) {
     const segment = context.segments[index]!;
     // A code table that governs no day of the period has nothing tallied.
-    const next = context.segments[index + 1];
-    if (segment.fromDay >= context.asOfDayEnd || (next && next.fromDay <= context.periodFirstDay))
-      continue;
+    if (!governsPeriod(context, index)) continue;
     const tallies = scan.periodTallies[index]!;
     for (let id = 0; id < tallies.length; id++) {
       const n = tallies[id]!;

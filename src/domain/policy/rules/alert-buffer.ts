@@ -24,6 +24,17 @@ export class AlertBuffer {
   private fromSessions = new Int32Array(64);
   /** Indices of the alerts in output order, filled by sortedAlerts (which also sorts keys). */
   private order = new Int32Array(64);
+  /**
+   * The alert object last built for each sort key, with its evidence, so that pupils with the
+   * same alert share one object (most alerts are weekly rates, the same few hundred for every
+   * pupil): allocated on the first alert, and the same for every pupil of an evaluation.
+   */
+  private shared: (Alert | undefined)[] = [];
+  private sharedCounts = new Int32Array(0);
+  private sharedFromSessions = new Int32Array(0);
+  /** Scratch for presortBySessionBlock. */
+  private blockStarts = new Int32Array(64);
+  private scratchKeys = new Float64Array(64);
 
   /**
    * @param ruleIds the policy's rule ids sorted as strings; a rule's rank indexes it
@@ -53,28 +64,58 @@ export class AlertBuffer {
   /** The current pupil's alerts as objects, by session and then rule id. */
   sortedAlerts(): Alert[] {
     const n = this.count;
-    const alerts: Alert[] = [];
-    if (n === 0) return alerts;
+    if (n === 0) return [];
+    // Sized once: growing an array by push left most of each pupil's array as spare capacity.
+    const alerts = new Array<Alert>(n);
     this.sortOrder();
-    const { order, ranks, sessions, counts, fromSessions, ruleIds, days } = this;
+    if (this.shared.length === 0) this.allocateShared();
+    const { order, keys, ranks, sessions, counts, fromSessions, ruleIds, days } = this;
+    const { shared, sharedCounts, sharedFromSessions } = this;
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
-      const session = sessions[i]!;
-      alerts.push(alertOf(ruleIds[ranks[i]!]!, days, session, counts[i]!, fromSessions[i]!));
+      const key = keys[k]!;
+      const count = counts[i]!;
+      const fromSession = fromSessions[i]!;
+      let alert = shared[key];
+      if (
+        alert === undefined ||
+        sharedCounts[key] !== count ||
+        sharedFromSessions[key] !== fromSession
+      ) {
+        alert = alertOf(ruleIds[ranks[i]!]!, days, sessions[i]!, count, fromSession);
+        shared[key] = alert;
+        sharedCounts[key] = count;
+        sharedFromSessions[key] = fromSession;
+      }
+      alerts[k] = alert;
     }
     return alerts;
+  }
+
+  /** One slot per sort key: every session of the calendar times every rule. */
+  private allocateShared(): void {
+    const size = this.days.length * 2 * this.ruleIds.length;
+    this.shared = new Array<Alert | undefined>(size).fill(undefined);
+    this.sharedCounts = new Int32Array(size);
+    this.sharedFromSessions = new Int32Array(size);
   }
 
   /**
    * Put the alert indices in key order. A pupil has a handful of alerts, raised rule by rule in
    * session order, and an insertion sort of them (stable, as Array.prototype.sort is) beats the
    * built-in sort's per-call overhead. The keys are sorted in place alongside the indices, so
-   * the inner loop reads one array instead of going through the indices.
+   * the inner loop reads one array instead of going through the indices. A pupil with many
+   * alerts has them presorted by block of sessions first (see presortBySessionBlock).
    */
   private sortOrder(): void {
+    const n = this.count;
     const { order, keys } = this;
-    for (let i = 0; i < this.count; i++) {
+    if (n > 20) this.presortBySessionBlock();
+    else for (let i = 0; i < n; i++) order[i] = i;
+    // Insertion sort of what the presort left (runs of at most a few alerts out of place).
+    for (let i = 1; i < n; i++) {
       const key = keys[i]!;
+      const index = order[i]!;
       let j = i;
       while (j > 0 && keys[j - 1]! > key) {
         keys[j] = keys[j - 1]!;
@@ -82,8 +123,38 @@ export class AlertBuffer {
         j--;
       }
       keys[j] = key;
-      order[j] = i;
+      order[j] = index;
     }
+  }
+
+  /**
+   * A counting sort of the alerts by blocks of 16 sessions (8 school days), which leaves keys
+   * and order nearly sorted: an insertion sort of many alerts raised rule by rule otherwise moves
+   * most of them a long way.
+   */
+  private presortBySessionBlock(): void {
+    const n = this.count;
+    const { keys, sessions, order } = this;
+    let low = sessions[0]! >> 4;
+    let high = low;
+    for (let i = 1; i < n; i++) {
+      const block = sessions[i]! >> 4;
+      low = Math.min(low, block);
+      high = Math.max(high, block);
+    }
+    const blocks = high - low + 1;
+    if (this.blockStarts.length < blocks + 1) this.blockStarts = new Int32Array(blocks + 1);
+    const starts = this.blockStarts;
+    starts.fill(0, 0, blocks + 1);
+    for (let i = 0; i < n; i++) starts[(sessions[i]! >> 4) - low + 1]!++;
+    for (let b = 1; b <= blocks; b++) starts[b]! += starts[b - 1]!;
+    const sortedKeys = this.scratchKeys;
+    for (let i = 0; i < n; i++) {
+      const place = starts[(sessions[i]! >> 4) - low]!++;
+      order[place] = i;
+      sortedKeys[place] = keys[i]!;
+    }
+    keys.set(sortedKeys.subarray(0, n));
   }
 
   private grow(): void {
@@ -98,6 +169,7 @@ export class AlertBuffer {
     this.counts = grown(this.counts, new Int32Array(size));
     this.fromSessions = grown(this.fromSessions, new Int32Array(size));
     this.order = new Int32Array(size);
+    this.scratchKeys = new Float64Array(size);
   }
 }
 

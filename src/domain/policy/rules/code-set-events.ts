@@ -26,16 +26,29 @@ export class CodeSetEvents {
   /** Sort the events of `scan` into the sets. */
   fill(scan: PupilScan): void {
     const { codeKeys, sessions: eventSessions, count } = scan;
-    for (let set = 0; set < this.sets.length; set++) {
-      const members = this.sets[set]!;
-      const list = this.sessions[set]!;
+    const { sets, sessions: lists, counts } = this;
+    for (let set = 0; set < sets.length; set++) {
+      const members = sets[set]!;
+      const list = lists[set]!;
       let n = 0;
-      for (let i = 0; i < count; i++) {
+      // Four events at a time: the loop's own overhead was a good part of its cost.
+      let i = 0;
+      for (; i + 4 <= count; i += 4) {
+        list[n] = eventSessions[i]!;
+        n += members[codeKeys[i]!]!;
+        list[n] = eventSessions[i + 1]!;
+        n += members[codeKeys[i + 1]!]!;
+        list[n] = eventSessions[i + 2]!;
+        n += members[codeKeys[i + 2]!]!;
+        list[n] = eventSessions[i + 3]!;
+        n += members[codeKeys[i + 3]!]!;
+      }
+      for (; i < count; i++) {
         // Write every event and keep it by advancing past it only when it is a member.
         list[n] = eventSessions[i]!;
         n += members[codeKeys[i]!]!;
       }
-      this.counts[set] = n;
+      counts[set] = n;
     }
   }
 }

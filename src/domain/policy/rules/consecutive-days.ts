@@ -20,6 +20,8 @@ export function runConsecutiveDays(run: RuleRun, prepared: PreparedConsecutiveDa
   // The sessions in the set: a day counts when its AM and PM follow each other here.
   const sessions = run.events.sessions[codeSet]!;
   const count = run.events.counts[codeSet]!;
+  // A run of `threshold` days needs both sessions of each day in the set.
+  if (count < threshold * 2) return;
   let runLength = 0;
   let runFirstDay = -1;
   let previousDay = -2;

@@ -77,30 +77,37 @@ export function prepareCountInWindow(
 export function runCountInWindow(run: RuleRun, prepared: PreparedCountInWindow): void {
   const { rank, codeSet, windowStartSession, periodOfDay, onlyWhen } = prepared;
   const { threshold } = prepared.rule;
-  // The sessions in the set, oldest first; [head, i] are those in the window ending at i and
-  // not yet consumed.
+  // The sessions in the set, oldest first; those before `consumed` counted towards an
+  // occurrence already.
   const sessions = run.events.sessions[codeSet]!;
   const count = run.events.counts[codeSet]!;
   // No window holds more of the pupil's sessions in the set than there are.
   if (count < threshold) return;
-  let head = 0;
+  let consumed = 0;
   let firedPeriod = Number.NaN;
   const yearToDate = onlyWhen ? run.yearToDate : null;
   yearToDate?.restart(run.scan);
-  for (let i = 0; i < count; i++) {
+  // A window starts no earlier than the window of an earlier session, so the window ending at
+  // session i holds `threshold` unconsumed sessions exactly when the threshold-th latest of
+  // them, i + 1 - threshold, is in it: one comparison per session, and the first
+  // threshold - 1 sessions after each occurrence need none.
+  for (let i = consumed + threshold - 1; i < count; i++) {
     const session = sessions[i]!;
     const day = session >> 1;
     const windowStart = windowStartSession[day]!;
-    while (sessions[head]! < windowStart) head++;
-    const counted = i + 1 - head;
-    if (counted < threshold) continue;
+    if (sessions[i + 1 - threshold]! < windowStart) continue;
     if (periodOfDay && periodOfDay[day] === firedPeriod) continue;
     if (yearToDate && onlyWhen) {
       yearToDate.advanceThrough(session);
       if (!yearToDate.holds(onlyWhen)) continue;
     }
-    run.alerts.raise(rank, session, counted, sessions[head]);
+    let head = i + 1 - threshold;
+    while (head > consumed && sessions[head - 1]! >= windowStart) head--;
+    run.alerts.raise(rank, session, i + 1 - head, sessions[head]);
     if (periodOfDay) firedPeriod = periodOfDay[day]!;
-    else head = i + 1;
+    else {
+      consumed = i + 1;
+      i = consumed + threshold - 2;
+    }
   }
 }

@@ -125,4 +125,32 @@ describe('weekly rate with an extra condition', () => {
       'pss 2024-09-13 PM',
     ]);
   });
+
+  it('fires a nested rule in the week its own floor is reached, though that week has no absence', () => {
+    const ladder = [
+      weeklyRate('below-95', { measure: 'attendance-rate', below: 0.95 }),
+      weeklyRate('below-90', { measure: 'attendance-rate', below: 0.9, minPossible: 30 }),
+    ];
+    // Absent the first four days: 12/20 by 13 September, then 22/30 by 20 September, present.
+    const pupil = pupilOf(autumn, `${days('N', 4)} ${presentDays(20)}`);
+    expect(alertsOf(autumn, ladder, pupil, '2024-10-04')).toEqual([
+      'below-95 2024-09-13 PM',
+      'below-90 2024-09-20 PM',
+    ]);
+  });
+
+  it('fires again after weeks with no absence when a new absence brings the rate back', () => {
+    const ladder = [
+      weeklyRate('below-98', { measure: 'attendance-rate', below: 0.98 }),
+      weeklyRate('pa', { measure: 'absence-rate', atLeast: 0.1 }),
+    ];
+    // 2/20 (both fire), then five weeks present (pa re-arms; 98% still holds, below 2/100),
+    // then 5 sessions absent and the rest of that week unmarked: 7/65 by 18 October.
+    const pupil = pupilOf(autumn, `N N ${presentDays(29)} ${days('N', 2)} N`);
+    expect(alertsOf(autumn, ladder, pupil, '2024-10-18')).toEqual([
+      'below-98 2024-09-13 PM',
+      'pa 2024-09-13 PM',
+      'pa 2024-10-18 PM',
+    ]);
+  });
 });

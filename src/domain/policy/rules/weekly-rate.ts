@@ -2,12 +2,18 @@ import type { AttendanceContext } from '../../statistics/attendance-context.ts';
 import type { WeeklyRateRule } from '../policy.ts';
 import type { RuleRun } from './rule-run.ts';
 import {
-  CATEGORY_APPROVED,
-  CATEGORY_AUTHORISED,
-  CATEGORY_PRESENT,
-  CATEGORY_UNAUTHORISED,
-} from '../../codes/code-registry.ts';
-import { compileRateCondition, rateHolds, type RateTest } from './year-to-date.ts';
+  buildLadders,
+  runWeeklyRateLadders,
+  settledPossibleOf,
+  type WeeklyRateLadder,
+} from './weekly-rate-ladder.ts';
+import {
+  ABSENCE_BY_CATEGORY,
+  compileRateCondition,
+  NOT_POSSIBLE_BY_CATEGORY,
+  rateHolds,
+  type RateTest,
+} from './year-to-date.ts';
 
 export interface WeeklyRateEntry {
   readonly rule: WeeklyRateRule;
@@ -31,35 +37,25 @@ export interface PreparedWeeklyRate {
   readonly trackedAtLeast: number;
 }
 
-/**
- * Weekly rules whose conditions are nested, weakest first: wherever one holds, every rule below
- * it holds too (attendance below 98%, 95%, 92%, 90%, or an absence rate of at least 10% and of
- * at least 50%). A pupil's week is then summed up by how many rungs hold, found from the
- * previous week's count in a comparison or two, instead of by testing every rule.
- */
-export interface WeeklyRateLadder {
-  /** The alert rank of the rule on each rung. */
-  readonly ranks: Int32Array;
-  /** The rungs' absent-session thresholds (PreparedWeeklyRate.threshold) one after another. */
-  readonly thresholds: Int32Array;
-  /** Length of one rung's thresholds: one per count of possible sessions. */
-  readonly stride: number;
-}
-
 /** A policy's weekly rules with what is the same for every pupil worked out once. */
 export interface PreparedWeeklyRates {
   readonly entries: readonly WeeklyRateEntry[];
   /** The rules that are not on a ladder, each run on its own. */
   readonly rates: readonly PreparedWeeklyRate[];
   readonly ladders: readonly WeeklyRateLadder[];
+  /** From this many possible sessions up, a rung of a ladder can only start to hold in a week
+   *  with an absence (settledPossibleOf). */
+  readonly settledPossible: number;
   /** The distinct `alsoRequires` code sets (indices in the policy's code sets) to count. */
   readonly tracked: readonly number[];
 }
 
 /**
- * A pupil's year-to-date totals at each evaluation (the end of each school week on roll up to
- * as-of), as columns indexed by evaluation: worked out once per pupil, then every weekly rule
- * is a tight loop over them. Allocated once per evaluation and reused by every pupil.
+ * What the weekly rules need per school week, and, for the rules not on a ladder, a pupil's
+ * year-to-date totals at each evaluation (the end of each school week on roll up to as-of) as
+ * columns indexed by evaluation: worked out once per pupil, then each such rule is a tight loop
+ * over them (ladders walk the weeks themselves, runWeeklyRateLadders). Allocated once per
+ * evaluation and reused by every pupil.
  */
 export interface WeeklyRateState {
   /** Per school week of the calendar: its last school day, that day's academic year, and the
@@ -67,6 +63,10 @@ export interface WeeklyRateState {
   readonly weekLastDay: Int32Array;
   readonly weekYear: Int32Array;
   readonly weekYearStart: Int32Array;
+  /** Per school week, the first later week of another academic year (or the week count). */
+  readonly nextYearWeek: Int32Array;
+  /** Per ladder, how many of its rungs held at the last evaluation looked at. */
+  readonly ladderLevels: Int32Array;
   /** Per school week, the current pupil's absent and not-possible sessions in it, and its
    *  sessions in each tracked set (counting only sessions of the week's academic year). */
   readonly weekAbsent: Int32Array;
@@ -106,35 +106,13 @@ export function prepareWeeklyRates(
   // Rules that hold from some number of absences up, and ask nothing else, may share a ladder.
   const climbing = rates.filter((rate) => rate.direction === 1 && rate.trackedIndex < 0);
   const ladders = buildLadders(climbing, maxPossible + 1);
-  return { entries, rates: rates.filter((rate) => !climbing.includes(rate)), ladders, tracked };
-}
-
-/** Whether `rate`'s condition holds wherever `stronger`'s does: its thresholds are no higher. */
-function isBelow(rate: PreparedWeeklyRate, stronger: PreparedWeeklyRate): boolean {
-  return rate.threshold.every((threshold, possible) => threshold <= stronger.threshold[possible]!);
-}
-
-/**
- * Stack rules into ladders, weakest first: each rule goes on top of the first ladder whose top
- * rule it is above at every count of possible sessions (checked on the tables themselves, so
- * the nesting is exact), or starts a ladder of its own.
- */
-function buildLadders(rates: readonly PreparedWeeklyRate[], stride: number): WeeklyRateLadder[] {
-  const total = (rate: PreparedWeeklyRate) => rate.threshold.reduce((sum, t) => sum + t, 0);
-  const weakestFirst = [...rates].sort((a, b) => total(a) - total(b));
-  const stacks: PreparedWeeklyRate[][] = [];
-  for (const rate of weakestFirst) {
-    const stack = stacks.find((rungs) => isBelow(rungs[rungs.length - 1]!, rate));
-    if (stack) stack.push(rate);
-    else stacks.push([rate]);
-  }
-  return stacks.map((rungs) => {
-    const thresholds = new Int32Array(rungs.length * stride);
-    rungs.forEach((rung, index) => {
-      thresholds.set(rung.threshold, index * stride);
-    });
-    return { ranks: Int32Array.from(rungs, (rung) => rung.rank), thresholds, stride };
-  });
+  return {
+    entries,
+    rates: rates.filter((rate) => !climbing.includes(rate)),
+    ladders,
+    settledPossible: settledPossibleOf(ladders),
+    tracked,
+  };
 }
 
 /** Above any count of sessions: a threshold no number of absent sessions reaches. */
@@ -190,10 +168,17 @@ export function createWeeklyRateState(
 ): WeeklyRateState {
   const { weeks, dayAcademicYear } = context.calendar;
   const column = () => new Int32Array(weeks.length);
+  const weekYear = Int32Array.from(weeks, (week) => dayAcademicYear[week.lastDay]!);
+  const nextYearWeek = new Int32Array(weeks.length);
+  for (let w = weeks.length - 1; w >= 0; w--)
+    nextYearWeek[w] =
+      w + 1 < weeks.length && weekYear[w + 1] === weekYear[w] ? nextYearWeek[w + 1]! : w + 1;
   return {
     weekLastDay: Int32Array.from(weeks, (week) => week.lastDay),
-    weekYear: Int32Array.from(weeks, (week) => dayAcademicYear[week.lastDay]!),
+    weekYear,
     weekYearStart: Int32Array.from(weeks, (week) => context.yearFirstDay[week.lastDay]! * 2),
+    nextYearWeek,
+    ladderLevels: new Int32Array(rates.ladders.length),
     weekAbsent: column(),
     weekExcluded: column(),
     weekTracked: rates.tracked.map(column),
@@ -206,17 +191,6 @@ export function createWeeklyRateState(
     noneTracked: column(),
   };
 }
-
-/** 1 for the categories that are absence, by category number (code-registry). */
-const ABSENCE_BY_CATEGORY = new Int32Array(8);
-ABSENCE_BY_CATEGORY[CATEGORY_AUTHORISED] = 1;
-ABSENCE_BY_CATEGORY[CATEGORY_UNAUTHORISED] = 1;
-/** 1 for the categories that are not possible sessions (including unmarked and unknown). */
-const EXCLUDED_BY_CATEGORY = new Int32Array(8).fill(1);
-EXCLUDED_BY_CATEGORY[CATEGORY_PRESENT] = 0;
-EXCLUDED_BY_CATEGORY[CATEGORY_APPROVED] = 0;
-EXCLUDED_BY_CATEGORY[CATEGORY_AUTHORISED] = 0;
-EXCLUDED_BY_CATEGORY[CATEGORY_UNAUTHORISED] = 0;
 
 /**
  * Count the pupil's absent and not-possible events, and the events of each tracked set, per
@@ -237,7 +211,7 @@ function fillWeekBuckets(
   // Lookups instead of branches on the category: which events are absences is data-dependent,
   // and a mispredicted branch per event cost more than the rest of the loop.
   const absence = ABSENCE_BY_CATEGORY;
-  const excluded = EXCLUDED_BY_CATEGORY;
+  const excluded = NOT_POSSIBLE_BY_CATEGORY;
   for (let i = 0; i < count; i++) {
     const session = sessions[i]!;
     const week = dayWeek[session >> 1]!;
@@ -333,29 +307,6 @@ function runWeeklyRate(run: RuleRun, rate: PreparedWeeklyRate, state: WeeklyRate
 }
 
 /**
- * The rules of a ladder over the pupil's evaluations. A rule fires where it holds and did not at
- * the previous evaluation of the year (runWeeklyRate); with nested rules, rung r holds exactly
- * when more than r rungs hold, so the rules that fire at an evaluation are the rungs between
- * the previous count and the new one.
- */
-function runWeeklyRateLadder(run: RuleRun, ladder: WeeklyRateLadder, state: WeeklyRateState) {
-  const { ranks, thresholds, stride } = ladder;
-  const rungs = ranks.length;
-  const { possible, absent, yearStart, session, evaluations } = state;
-  let level = 0;
-  for (let k = 0; k < evaluations; k++) {
-    if (yearStart[k] === 1) level = 0;
-    const a = absent[k]!;
-    const p = possible[k]!;
-    let next = level;
-    while (next < rungs && a >= thresholds[next * stride + p]!) next++;
-    while (next > 0 && a < thresholds[(next - 1) * stride + p]!) next--;
-    for (let rung = level; rung < next; rung++) run.alerts.raise(ranks[rung]!, session[k]!);
-    level = next;
-  }
-}
-
-/**
  * Weekly rate (rules.md kind 3), for all of a policy's weekly rules: at the PM session of the
  * last school day of each school week up to as-of, on the academic year to date, once the pupil
  * has `minPossible` possible sessions. A rule fires when its condition first holds, re-arms at an
@@ -366,8 +317,9 @@ export function runWeeklyRates(
   rates: PreparedWeeklyRates,
   state: WeeklyRateState,
 ): void {
-  if (rates.entries.length === 0) return;
+  if (rates.ladders.length > 0)
+    runWeeklyRateLadders(run, rates.ladders, rates.settledPossible, state);
+  if (rates.rates.length === 0) return;
   fillWeeklyTotals(run.context, run, rates.tracked, state);
-  for (const ladder of rates.ladders) runWeeklyRateLadder(run, ladder, state);
   for (const rate of rates.rates) runWeeklyRate(run, rate, state);
 }

@@ -9,6 +9,17 @@ import type { PupilScan } from '../../statistics/pupil-scan.ts';
 import { isRateAtLeast, isRateBelow, type Fraction } from '../fraction.ts';
 import type { RateCondition } from '../policy.ts';
 
+/** 1 for the categories that are absence, by category number (code-registry). */
+export const ABSENCE_BY_CATEGORY = new Int32Array(8);
+ABSENCE_BY_CATEGORY[CATEGORY_AUTHORISED] = 1;
+ABSENCE_BY_CATEGORY[CATEGORY_UNAUTHORISED] = 1;
+/** 1 for the categories that are not possible sessions (including unmarked and unknown). */
+export const NOT_POSSIBLE_BY_CATEGORY = new Int32Array(8).fill(1);
+NOT_POSSIBLE_BY_CATEGORY[CATEGORY_PRESENT] = 0;
+NOT_POSSIBLE_BY_CATEGORY[CATEGORY_APPROVED] = 0;
+NOT_POSSIBLE_BY_CATEGORY[CATEGORY_AUTHORISED] = 0;
+NOT_POSSIBLE_BY_CATEGORY[CATEGORY_UNAUTHORISED] = 0;
+
 /**
  * A rate condition with its measure and comparison turned into flags. Policy strings come from
  * the YAML parser and are not interned, so comparing them in a per-pupil, per-week loop compared

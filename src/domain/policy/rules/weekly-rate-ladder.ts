@@ -1,0 +1,166 @@
+import type { RuleRun } from './rule-run.ts';
+import type { PreparedWeeklyRate, WeeklyRateState } from './weekly-rate.ts';
+import { ABSENCE_BY_CATEGORY, NOT_POSSIBLE_BY_CATEGORY } from './year-to-date.ts';
+
+/**
+ * Weekly rules whose conditions are nested, weakest first: wherever one holds, every rule below
+ * it holds too (attendance below 98%, 95%, 92%, 90%, or an absence rate of at least 10% and of
+ * at least 50%). A pupil's week is then summed up by how many rungs hold, found from the
+ * previous week's count in a comparison or two, instead of by testing every rule.
+ */
+export interface WeeklyRateLadder {
+  /** The alert rank of the rule on each rung. */
+  readonly ranks: Int32Array;
+  /** The rungs' absent-session thresholds (PreparedWeeklyRate.threshold) one after another. */
+  readonly thresholds: Int32Array;
+  /** Length of one rung's thresholds: one per count of possible sessions. */
+  readonly stride: number;
+}
+
+/** Whether `rate`'s condition holds wherever `stronger`'s does: its thresholds are no higher. */
+function isBelow(rate: PreparedWeeklyRate, stronger: PreparedWeeklyRate): boolean {
+  return rate.threshold.every((threshold, possible) => threshold <= stronger.threshold[possible]!);
+}
+
+/**
+ * Stack rules into ladders, weakest first: each rule goes on top of the first ladder whose top
+ * rule it is above at every count of possible sessions (checked on the tables themselves, so
+ * the nesting is exact), or starts a ladder of its own. Only rules that hold from some number
+ * of absences up (direction 1) and ask nothing else may be given.
+ */
+export function buildLadders(
+  rates: readonly PreparedWeeklyRate[],
+  stride: number,
+): WeeklyRateLadder[] {
+  const total = (rate: PreparedWeeklyRate) => rate.threshold.reduce((sum, t) => sum + t, 0);
+  const weakestFirst = [...rates].sort((a, b) => total(a) - total(b));
+  const stacks: PreparedWeeklyRate[][] = [];
+  for (const rate of weakestFirst) {
+    const stack = stacks.find((rungs) => isBelow(rungs[rungs.length - 1]!, rate));
+    if (stack) stack.push(rate);
+    else stacks.push([rate]);
+  }
+  return stacks.map((rungs) => {
+    const thresholds = new Int32Array(rungs.length * stride);
+    rungs.forEach((rung, index) => {
+      thresholds.set(rung.threshold, index * stride);
+    });
+    return { ranks: Int32Array.from(rungs, (rung) => rung.rank), thresholds, stride };
+  });
+}
+
+/**
+ * The count of possible sessions from which no rung's threshold falls as possible sessions
+ * grow (the highest `minPossible` floor, for rate conditions): past it, with the absent
+ * sessions unchanged, a rung can stop holding but never start to.
+ */
+export function settledPossibleOf(ladders: readonly WeeklyRateLadder[]): number {
+  let settled = 0;
+  for (const { thresholds, stride } of ladders)
+    for (let start = 0; start < thresholds.length; start += stride)
+      for (let possible = 1; possible < stride; possible++)
+        if (thresholds[start + possible]! < thresholds[start + possible - 1]!)
+          settled = Math.max(settled, possible);
+  return settled;
+}
+
+/** How many rungs of `ladder` hold for `absent` of `possible` sessions, counted from `from`. */
+function rungsHolding(
+  ladder: WeeklyRateLadder,
+  from: number,
+  absent: number,
+  possible: number,
+): number {
+  const { ranks, thresholds, stride } = ladder;
+  let level = from;
+  while (level < ranks.length && absent >= thresholds[level * stride + possible]!) level++;
+  while (level > 0 && absent < thresholds[(level - 1) * stride + possible]!) level--;
+  return level;
+}
+
+/**
+ * The ladders over the pupil's weeks. A rule fires at an evaluation (the PM session of the last
+ * school day of a week on roll up to as-of) where it holds and did not at the previous
+ * evaluation of the academic year; with nested rules, rung r holds exactly when more than r
+ * rungs hold, so the rules that fire are the rungs between the previous count and the new one.
+ *
+ * Within a year, year-to-date possible sessions never fall from one week to the next (a week
+ * adds at least as many sessions on roll as it has sessions that are not possible) and absent
+ * sessions never fall. A rung's threshold never falls as possible sessions grow past
+ * `settledPossible`, so from there a rung can only start to hold in a week with an absence.
+ * Such weeks are the only ones looked at: the walk goes from event to event, and only the
+ * first weeks of each year, before the floors, are taken one by one.
+ */
+export function runWeeklyRateLadders(
+  run: RuleRun,
+  ladders: readonly WeeklyRateLadder[],
+  settledPossible: number,
+  state: WeeklyRateState,
+): void {
+  const { firstSession, endSession, sessions, categories, count } = run.scan;
+  const firstDay = firstSession >> 1;
+  const endDay = endSession >> 1;
+  if (endDay <= firstDay) return;
+  const { dayWeek } = run.context.calendar;
+  const { weekLastDay, weekYear, weekYearStart, nextYearWeek, ladderLevels } = state;
+  const absence = ABSENCE_BY_CATEGORY;
+  const notPossible = NOT_POSSIBLE_BY_CATEGORY;
+  let next = 0;
+  let year = Number.NaN;
+  let absent = 0;
+  let excluded = 0;
+  let settled = false;
+  let evaluatedWeek = -1;
+  let week = dayWeek[firstDay]!;
+  while (week < weekLastDay.length && weekLastDay[week]! < endDay) {
+    const yearStart = weekYearStart[week]!;
+    const firstOfYear = weekYear[week] !== year;
+    if (firstOfYear) {
+      year = weekYear[week]!;
+      absent = 0;
+      excluded = 0;
+      settled = false;
+      // Events of the week before its academic year began count in no evaluation.
+      while (next < count && sessions[next]! < yearStart) next++;
+    }
+    const absentBefore = absent;
+    const excludedBefore = excluded;
+    const session = weekLastDay[week]! * 2 + 1;
+    while (next < count && sessions[next]! <= session) {
+      absent += absence[categories[next]!]!;
+      excluded += notPossible[categories[next]!]!;
+      next++;
+    }
+    const from = Math.max(yearStart, firstSession);
+    const possible = Math.max(0, Math.min(session + 1, endSession) - from) - excluded;
+    if (firstOfYear || absent > absentBefore || !settled) {
+      // The previous evaluation of the year is that of the week before (weeks are consecutive
+      // within a year, and every week on roll up to as-of is an evaluation). Its rungs are
+      // known when it was looked at; otherwise they are found from its totals.
+      const previousKnown = firstOfYear || evaluatedWeek === week - 1;
+      const previousPossible = previousKnown
+        ? 0
+        : Math.max(0, Math.min(weekLastDay[week - 1]! * 2 + 2, endSession) - from) - excludedBefore;
+      for (let l = 0; l < ladders.length; l++) {
+        const ladder = ladders[l]!;
+        const before = firstOfYear
+          ? 0
+          : previousKnown
+            ? ladderLevels[l]!
+            : rungsHolding(ladder, ladderLevels[l]!, absentBefore, previousPossible);
+        const after = rungsHolding(ladder, before, absent, possible);
+        for (let rung = before; rung < after; rung++)
+          run.alerts.raise(ladder.ranks[rung]!, session);
+        ladderLevels[l] = after;
+      }
+      evaluatedWeek = week;
+    }
+    settled = possible >= settledPossible;
+    if (!settled) week++;
+    else {
+      // Nothing can start to hold before the next event, or before the next academic year.
+      const eventWeek = next < count ? dayWeek[sessions[next]! >> 1]! : weekLastDay.length;
+      week = Math.min(eventWeek, nextYearWeek[week]!);
+    }
+  }
+}
