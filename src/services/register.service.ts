@@ -9,18 +9,18 @@ import {
 } from '../domain/register/register-rules.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { listAbsenceReportsCovering } from '../store/absence-report.repository.ts';
-import { findStoredResponse, saveStoredResponse } from '../store/idempotency.repository.ts';
+import { findStoredResponse } from '../store/idempotency.repository.ts';
+import type { RecordSessionMarksError, Recorder } from '../store/mark.repository.ts';
 import {
-  writeSessionMarks,
-  type RecordSessionMarksError,
-  type Recorder,
-} from '../store/mark.repository.ts';
-import { findRollEnrolments } from '../store/pupil.repository.ts';
-import { runAtomically, type Executor } from '../store/transaction.ts';
+  writeRegisterSubmission,
+  type RegisterSubmissionOutcome,
+} from '../store/register-submission.repository.ts';
+import type { Executor } from '../store/transaction.ts';
 import type { Clock } from './clock.ts';
 import { londonWallClock } from './london-time.ts';
 import {
   loadSchoolCalendar,
+  type LoadedSchoolCalendar,
   type SchoolCalendarCache,
   type SchoolCalendarError,
 } from './school-calendar.service.ts';
@@ -111,31 +111,98 @@ export async function takeRegister(
   const outcome = await recordRegister(deps, input, requestHash);
   if (outcome.ok) return outcome;
   const key = input.idempotencyKey;
+  if (outcome.error.kind === 'key-used')
+    return replayOrRefuse(outcome.error, requestHash, key ?? '');
   if (key !== null) {
-    // Nothing looks for an earlier submission up front (the rush would pay a read for every
-    // register): saving the key inside the transaction fails if it was used, and so may the
-    // checks before it. Either way a stored response answers, exactly as a look-up first would.
+    // A submission refused before it reached the database (a date or code it no longer
+    // accepts, say) may still be the retry of one stored earlier: the stored answer wins.
     const stored = await findStoredResponse(deps.db, { userId: input.recordedBy, key });
     if (stored) return replayOrRefuse(stored, requestHash, key);
   }
-  if (outcome.error.kind === 'key-taken')
-    return err({ kind: 'idempotency-key-reused', key: key ?? '' });
   return err(outcome.error);
 }
+
+type KeyUsed = Extract<RegisterSubmissionOutcome, { kind: 'key-used' }>;
 
 async function recordRegister(
   deps: RegisterDeps,
   input: TakeRegisterInput,
   requestHash: string,
-): Promise<Result<TakenRegister, TakeRegisterError | { readonly kind: 'key-taken' }>> {
-  const { db, clock } = deps;
-  const loaded = await (deps.calendars?.loadSchoolCalendar(db, input.schoolId) ??
-    loadSchoolCalendar(db, input.schoolId));
-  if (!loaded.ok) return loaded;
-  const { school, calendar } = loaded.value;
+): Promise<Result<TakenRegister, TakeRegisterError | KeyUsed>> {
+  const duplicates = findDuplicatePupils(input.entries);
+  if (duplicates.length > 0) return err({ kind: 'duplicate-pupil', pupilIds: duplicates });
+  // The first attempt trusts the calendar compiled in memory, sparing a read per register;
+  // the statement that writes checks its version, and a refusal on a calendar that was not
+  // checked is tried again on one that is.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const unchecked =
+      attempt === 1 ? deps.calendars?.findUncheckedCalendar(input.schoolId) : undefined;
+    const calendar =
+      unchecked === undefined ? await readCalendar(deps, input.schoolId) : ok(unchecked);
+    if (!calendar.ok) return calendar;
+    const problem = await checkSubmission(deps.db, input, calendar.value.loaded, deps.clock);
+    if (problem !== undefined) {
+      if (unchecked !== undefined) continue;
+      return err(problem);
+    }
+    const written = await writeRegisterSubmission(deps.db, {
+      schoolId: input.schoolId,
+      classId: input.classId,
+      date: input.date,
+      session: input.session,
+      entries: input.entries,
+      recordedBy: input.recordedBy,
+      recorder: input.recorder,
+      source: input.teacherCodesOnly ? 'register' : 'office',
+      reason: input.reason,
+      at: deps.clock.now(),
+      idempotency:
+        input.idempotencyKey === null ? null : { key: input.idempotencyKey, requestHash },
+      calendarVersion: calendar.value.version,
+    });
+    switch (written.kind) {
+      case 'calendar-changed':
+        continue;
+      case 'written':
+        return ok({
+          date: input.date,
+          session: input.session,
+          ...written.register,
+          replayed: false,
+        });
+      case 'key-used':
+        return err(written);
+      case 'not-on-roll':
+        return err({ kind: 'not-on-roll', pupilIds: written.pupilIds, classId: input.classId });
+      default:
+        return err(written);
+    }
+  }
+  throw new Error('the school calendar kept changing while a register was being taken');
+}
+
+/** The school's calendar, and its version when a cache keeps versions (else null). */
+async function readCalendar(
+  deps: RegisterDeps,
+  schoolId: number,
+): Promise<Result<{ version: number | null; loaded: LoadedSchoolCalendar }, SchoolCalendarError>> {
+  if (deps.calendars !== undefined) return deps.calendars.loadVersionedCalendar(deps.db, schoolId);
+  const loaded = await loadSchoolCalendar(deps.db, schoolId);
+  return loaded.ok ? ok({ version: null, loaded: loaded.value }) : loaded;
+}
+
+/** The date and codes of a submission, checked against the school's calendar and rules. */
+async function checkSubmission(
+  db: Executor,
+  input: TakeRegisterInput,
+  { school, calendar }: LoadedSchoolCalendar,
+  clock: Clock,
+): Promise<
+  RegisterDateProblem | Extract<TakeRegisterError, { kind: 'invalid-codes' }> | undefined
+> {
   const today = londonWallClock(clock.now()).date;
   const dateProblem = checkRegisterDate(calendar, input.date, today);
-  if (dateProblem) return err(dateProblem);
+  if (dateProblem) return dateProblem;
 
   // Reported absences matter only to a class register carrying a code beyond / \ L U N.
   const suggested = new Set<string>();
@@ -162,71 +229,17 @@ async function recordRegister(
         message: `a class register records / \\ L U or N; the office records "${entry.code}" once the reason is known`,
       });
   }
-  if (codeProblems.length > 0) return err({ kind: 'invalid-codes', problems: codeProblems });
+  return codeProblems.length > 0 ? { kind: 'invalid-codes', problems: codeProblems } : undefined;
+}
 
-  const onRoll = await findRollEnrolments(db, {
-    schoolId: input.schoolId,
-    date: input.date,
-    ...(input.classId === null ? {} : { classId: input.classId }),
-    pupilIds: input.entries.map((entry) => entry.pupilId),
-  });
-  const enrolmentOf = new Map(onRoll.map((entry) => [entry.pupilId, entry.enrolmentId]));
-  const notOnRoll = input.entries
-    .filter((entry) => !enrolmentOf.has(entry.pupilId))
-    .map((entry) => entry.pupilId);
-  if (notOnRoll.length > 0)
-    return err({ kind: 'not-on-roll', pupilIds: notOnRoll, classId: input.classId });
-
-  const at = clock.now();
-  const key = input.idempotencyKey;
-  return runAtomically<TakenRegister, TakeRegisterError | { readonly kind: 'key-taken' }>(
-    db,
-    async (trx) => {
-      // This transaction rolls back whenever the marks fail, so they need no savepoint.
-      const recorded = await writeSessionMarks(trx, {
-        schoolId: input.schoolId,
-        date: input.date,
-        session: input.session,
-        entries: input.entries.map((entry) => ({
-          pupilId: entry.pupilId,
-          enrolmentId: enrolmentOf.get(entry.pupilId) ?? 0,
-          code: entry.code,
-          ...(entry.expectedVersion === undefined
-            ? {}
-            : { expectedVersion: entry.expectedVersion }),
-        })),
-        recordedBy: input.recordedBy,
-        ...(input.recorder === undefined ? {} : { recorder: input.recorder }),
-        source: input.teacherCodesOnly ? 'register' : 'office',
-        reason: input.reason,
-        at,
-      });
-      if (!recorded.ok) return recorded;
-      const response: TakenRegister = {
-        date: input.date,
-        session: input.session,
-        created: recorded.value.created,
-        changed: recorded.value.changed,
-        unchanged: recorded.value.unchanged,
-        marks: recorded.value.marks.map((mark) => ({
-          pupilId: mark.pupilId,
-          markId: mark.id,
-          code: mark.code,
-          version: mark.version,
-        })),
-        replayed: false,
-      };
-      if (key === null) return ok(response);
-      const saved = await saveStoredResponse(trx, {
-        userId: input.recordedBy,
-        key,
-        requestHash,
-        response: { ...response },
-        at,
-      });
-      return saved.ok ? ok(response) : err({ kind: 'key-taken' });
-    },
-  );
+function findDuplicatePupils(entries: readonly RegisterEntry[]): number[] {
+  const seen = new Set<number>();
+  const duplicates = new Set<number>();
+  for (const entry of entries) {
+    if (seen.has(entry.pupilId)) duplicates.add(entry.pupilId);
+    seen.add(entry.pupilId);
+  }
+  return [...duplicates];
 }
 
 function replayOrRefuse(

@@ -73,21 +73,48 @@ export async function loadSchoolCalendar(
  * cache, because they may see changes that are later rolled back.
  */
 export class SchoolCalendarCache {
-  readonly #entries = new Map<number, { version: number; loaded: LoadedSchoolCalendar }>();
+  readonly #entries = new Map<number, VersionedSchoolCalendar>();
 
   async loadSchoolCalendar(
     db: Executor,
     schoolId: number,
   ): Promise<Result<LoadedSchoolCalendar, SchoolCalendarError>> {
     if (db.isTransaction) return loadSchoolCalendar(db, schoolId);
+    const loaded = await this.loadVersionedCalendar(db, schoolId);
+    return loaded.ok ? ok(loaded.value.loaded) : loaded;
+  }
+
+  /** As loadSchoolCalendar, with the calendar_version the calendar was compiled at. */
+  async loadVersionedCalendar(
+    db: Executor,
+    schoolId: number,
+  ): Promise<Result<VersionedSchoolCalendar, SchoolCalendarError>> {
     // Read the version before the rows: rows newer than the version only cause a reload.
     const version = await findSchoolCalendarVersion(db, schoolId);
     if (version === undefined) return err({ kind: 'school-not-found', schoolId });
+    if (db.isTransaction) {
+      const loaded = await loadSchoolCalendar(db, schoolId);
+      return loaded.ok ? ok({ version, loaded: loaded.value }) : loaded;
+    }
     const cached = this.#entries.get(schoolId);
-    if (cached?.version === version) return ok(cached.loaded);
+    if (cached?.version === version) return ok(cached);
     const loaded = await loadSchoolCalendar(db, schoolId);
     if (loaded.ok) this.#entries.set(schoolId, { version, loaded: loaded.value });
     else this.#entries.delete(schoolId);
-    return loaded;
+    return loaded.ok ? ok({ version, loaded: loaded.value }) : loaded;
   }
+
+  /**
+   * The calendar last compiled for a school, without asking the database whether it is
+   * still current: only for a caller that checks the version in the statement that writes.
+   */
+  findUncheckedCalendar(schoolId: number): VersionedSchoolCalendar | undefined {
+    return this.#entries.get(schoolId);
+  }
+}
+
+export interface VersionedSchoolCalendar {
+  /** The school's calendar_version when the calendar was read. */
+  readonly version: number;
+  readonly loaded: LoadedSchoolCalendar;
 }

@@ -1,4 +1,9 @@
-import { addDays, toDayNumber, type IsoDate } from '../domain/calendar/plain-date.ts';
+import {
+  addDays,
+  fromDayNumber,
+  toDayNumber,
+  type IsoDate,
+} from '../domain/calendar/plain-date.ts';
 import {
   countSchoolDaysThrough,
   schoolDayIndex,
@@ -12,6 +17,7 @@ import type { Jurisdiction } from '../domain/codes/code-table.ts';
 import { ok, type Result } from '../domain/result.ts';
 import type { PupilAttendance } from '../domain/statistics/attendance-context.ts';
 import {
+  forEachEncodedMark,
   listReachedContactDates,
   listSchoolEnrolments,
   listSchoolMarksByPupil,
@@ -50,6 +56,24 @@ export interface SchoolRegister {
 
 export type LoadRegisterError = SchoolCalendarError;
 
+/** How many date ranges a school's marks are read in at once. */
+const MARK_QUERY_PARTS = 2;
+
+/** `parts` consecutive date ranges covering from..to, as even as whole days allow. */
+function splitDateRange(
+  from: IsoDate,
+  to: IsoDate,
+  parts: number,
+): { from: IsoDate; to: IsoDate }[] {
+  const first = toDayNumber(from);
+  const days = toDayNumber(to) - first + 1;
+  if (days <= parts) return [{ from, to }];
+  return Array.from({ length: parts }, (_, part) => ({
+    from: fromDayNumber(first + Math.floor((part * days) / parts)),
+    to: fromDayNumber(first + Math.floor(((part + 1) * days) / parts) - 1),
+  }));
+}
+
 function groupsOf(pupil: EnrolledPupil): string[] {
   const groups: string[] = [];
   if (pupil.freeSchoolMeals) groups.push('fsm');
@@ -79,12 +103,16 @@ export async function loadSchoolRegister(
   });
   const closedCode = codeId('#');
 
-  const enrolments = await listSchoolEnrolments(db, schoolId);
-  const marks = await listSchoolMarksByPupil(db, { schoolId, from: first, to: last });
-  const dayIndexByNumber = new Map(
-    Array.from(calendar.dayNumbers, (dayNumber, index) => [dayNumber, index]),
-  );
-  const contacts = await listReachedContactDates(db, schoolId);
+  // Marks are read in a few date ranges at once: string_agg runs in one backend per query
+  // (PostgreSQL parallelises it only from version 16), so a server spreads the work over
+  // several; the embedded database runs them in turn at no extra cost.
+  const [enrolments, contacts, ...markParts] = await Promise.all([
+    listSchoolEnrolments(db, schoolId),
+    listReachedContactDates(db, schoolId),
+    ...splitDateRange(first, last, MARK_QUERY_PARTS).map((part) =>
+      listSchoolMarksByPupil(db, { schoolId, origin: first, ...part }),
+    ),
+  ]);
   const byPupil = new Map<number, { pupil: EnrolledPupil; from: IsoDate; to: IsoDate | null }>();
   for (const enrolment of enrolments) {
     const known = byPupil.get(enrolment.pupilId);
@@ -113,23 +141,29 @@ export async function loadSchoolRegister(
     registers.set(pupilId, row);
     reached.set(pupilId, new Set());
   }
+  // The school day of each half-day offset from `first`; -1 where there is none.
   const firstDayNumber = toDayNumber(first);
+  const dayOfOffset = new Int32Array(toDayNumber(last) - firstDayNumber + 1).fill(-1);
+  calendar.dayNumbers.forEach((dayNumber, index) => {
+    const offset = dayNumber - firstDayNumber;
+    if (offset >= 0 && offset < dayOfOffset.length) dayOfOffset[offset] = index;
+  });
   const codeIds = new Map<string, number>();
-  for (const pupil of marks) {
-    const row = registers.get(pupil.pupilId);
-    if (!row) continue;
-    pupil.halfDays.forEach((halfDay, i) => {
-      const day = dayIndexByNumber.get(firstDayNumber + (halfDay >> 1));
-      if (day === undefined) return;
-      const code = pupil.codes[i] ?? '';
-      let id = codeIds.get(code);
-      if (id === undefined) {
-        id = codeId(code);
-        codeIds.set(code, id);
-      }
-      row[day * 2 + (halfDay & 1)] = id;
-    });
-  }
+  for (const part of markParts)
+    for (const pupil of part) {
+      const row = registers.get(pupil.pupilId);
+      if (!row) continue;
+      forEachEncodedMark(pupil.marks, (halfDay, code) => {
+        const day = dayOfOffset[halfDay >> 1] ?? -1;
+        if (day < 0) return;
+        let id = codeIds.get(code);
+        if (id === undefined) {
+          id = codeId(code);
+          codeIds.set(code, id);
+        }
+        row[day * 2 + (halfDay & 1)] = id;
+      });
+    }
   for (const contact of contacts) {
     const day = schoolDayIndex(calendar, londonWallClock(contact.instant).date);
     if (day >= 0) reached.get(contact.pupilId)?.add(day);

@@ -48,7 +48,7 @@ export async function recordSessionMarks(
 
 /**
  * recordSessionMarks without a transaction or savepoint of its own, for a caller whose
- * transaction rolls back entirely whenever this returns a failure (taking a register):
+ * transaction rolls back entirely whenever this returns a failure:
  * a failure can come after some marks were written, and only that rollback undoes them.
  */
 export async function writeSessionMarks(

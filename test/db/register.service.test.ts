@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { takeRegister, type TakeRegisterInput } from '../../src/services/register.service.ts';
+import { SchoolCalendarCache } from '../../src/services/school-calendar.service.ts';
 import { listMarkHistory } from '../../src/store/mark.repository.ts';
 import { makeSchoolWithClass } from './school-fixture.ts';
 import { useTestDatabase } from './test-database.ts';
@@ -130,6 +131,132 @@ describe('taking a register', () => {
     );
     expect(changed.ok).toBe(false);
     if (!changed.ok) expect(changed.error.kind).toBe('reason-required');
+  });
+
+  it('retakes a register with a reason: changed marks move on a version with a history entry, unchanged ones stay as they were', async () => {
+    const { input, school, office } = await schoolWithClass();
+    const first = await takeRegister({ db: database.db, clock }, input());
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    const [late, , same] = first.value.marks;
+    if (late === undefined || same === undefined) throw new Error('no marks');
+    const retaken = await takeRegister(
+      { db: database.db, clock },
+      input({
+        recordedBy: office.id,
+        teacherCodesOnly: false,
+        reason: 'arrived during registration',
+        entries: first.value.marks.map((mark, i) => ({
+          pupilId: mark.pupilId,
+          code: i === 0 ? 'L' : mark.code,
+          expectedVersion: mark.version,
+        })),
+      }),
+    );
+    if (!retaken.ok) throw new Error(JSON.stringify(retaken.error));
+    expect(retaken.value).toMatchObject({ created: 0, changed: 1, unchanged: 2 });
+    expect(retaken.value.marks[0]).toEqual({ ...late, code: 'L', version: 2 });
+    expect(retaken.value.marks[2]).toEqual(same);
+    const history = await listMarkHistory(database.db, late.markId);
+    expect(history.map((entry) => [entry.previousCode, entry.newCode, entry.reason])).toEqual([
+      [null, 'N', null],
+      ['N', 'L', 'arrived during registration'],
+    ]);
+    expect(history[1]?.changedBy).toEqual({
+      userId: office.id,
+      name: office.displayName,
+      role: office.role,
+    });
+    expect(await countRows(school.id)).toEqual({ marks: 3, history: 4 });
+  });
+
+  it('answers a stale version with the current one and writes none of the submission', async () => {
+    const { input, school } = await schoolWithClass();
+    const first = await takeRegister({ db: database.db, clock }, input());
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    const stale = await takeRegister(
+      { db: database.db, clock },
+      input({
+        reason: 'correction',
+        entries: first.value.marks.map((mark, i) => ({
+          pupilId: mark.pupilId,
+          code: 'L',
+          expectedVersion: i === 1 ? null : mark.version,
+        })),
+      }),
+    );
+    const second = first.value.marks[1];
+    expect(stale).toEqual({
+      ok: false,
+      error: {
+        kind: 'version-conflict',
+        conflicts: [
+          {
+            pupilId: second?.pupilId,
+            markId: second?.markId,
+            expectedVersion: null,
+            actualVersion: 1,
+          },
+        ],
+      },
+    });
+    const codes = await database.db
+      .selectFrom('marks')
+      .select('code')
+      .where('school_id', '=', school.id)
+      .orderBy('pupil_id')
+      .execute();
+    expect(codes.map((row) => row.code)).toEqual(['N', '/', '/']);
+    expect(await countRows(school.id)).toEqual({ marks: 3, history: 3 });
+  });
+
+  it('gives one of two different first registers for the same pupils the conflict, losing nothing', async () => {
+    const { input, school } = await schoolWithClass();
+    const submit = (code: string, key: string) =>
+      takeRegister(
+        { db: database.db, clock },
+        input({
+          idempotencyKey: key,
+          entries: input().entries.map((entry) => ({ ...entry, code, expectedVersion: null })),
+        }),
+      );
+    const results = await Promise.all([submit('/', 'tablet-a'), submit('N', 'tablet-b')]);
+    expect(results.map((result) => result.ok).sort()).toEqual([false, true]);
+    const loser = results.find((result) => !result.ok);
+    expect(loser?.ok === false && loser.error.kind).toBe('version-conflict');
+    const winner = results.find((result) => result.ok);
+    const codes = await database.db
+      .selectFrom('marks')
+      .select('code')
+      .where('school_id', '=', school.id)
+      .execute();
+    expect(new Set(codes.map((row) => row.code)).size).toBe(1);
+    expect(winner?.ok && winner.value.marks.map((mark) => mark.code)).toEqual(
+      codes.map((row) => row.code),
+    );
+    expect(await countRows(school.id)).toEqual({ marks: 3, history: 3 });
+  });
+
+  it('sees a term changed after the calendar was cached and refuses the day it closed', async () => {
+    const { input, school } = await schoolWithClass();
+    const calendars = new SchoolCalendarCache();
+    const taken = await takeRegister({ db: database.db, clock, calendars }, input());
+    expect(taken.ok).toBe(true);
+    await database.db
+      .insertInto('closures')
+      .values({
+        school_id: school.id,
+        starts_on: '2024-09-09',
+        ends_on: '2024-09-10',
+        reason: 'Flooding',
+      })
+      .execute();
+    const afterClosure = await takeRegister(
+      { db: database.db, clock, calendars },
+      input({ session: 'PM' }),
+    );
+    expect(afterClosure.ok).toBe(false);
+    if (!afterClosure.ok) expect(afterClosure.error.kind).toBe('not-a-school-day');
+    expect(await countRows(school.id)).toEqual({ marks: 3, history: 3 });
   });
 
   it.each([
