@@ -28,7 +28,7 @@ export const PUPIL_COLUMNS = {
   ],
 } as const satisfies CsvColumns;
 
-const NATIONAL_CURRICULUM_YEARS = [
+export const NATIONAL_CURRICULUM_YEARS = [
   'N1',
   'N2',
   'R',
