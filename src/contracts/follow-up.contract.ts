@@ -57,6 +57,27 @@ export const LeaveRequestResponse = z.object({
 
 export const LeaveRequestList = z.object({ requests: z.array(LeaveRequestResponse) });
 
+const DecidedSession = SessionPoint.extend({ granted: z.boolean(), code: z.string() });
+
+/** A request as the pupil's page shows it: with the decision for each session once decided. */
+export const PupilLeaveRequest = LeaveRequestResponse.extend({
+  sessions: z
+    .array(DecidedSession)
+    .describe('The decision per school session; empty while pending'),
+});
+export const PupilLeaveRequestList = z.object({ requests: z.array(PupilLeaveRequest) });
+
+/** A request as the head decides it: who, which school sessions, and the year's leave so far. */
+export const PendingLeaveRequest = LeaveRequestResponse.extend({
+  pupil: z.object({ firstName: z.string(), lastName: z.string() }),
+  sessions: z.array(SessionPoint).describe('The school sessions asked for, closures left out'),
+  leaveSessionsThisYear: z
+    .number()
+    .int()
+    .describe('Sessions of leave in the school year (C, H, F or G marks, other leave granted)'),
+});
+export const PendingLeaveRequestList = z.object({ requests: z.array(PendingLeaveRequest) });
+
 export const LeaveDecisionResponse = z.object({
   request: LeaveRequestResponse,
   sessions: z.array(SessionPoint.extend({ granted: z.boolean(), code: z.string() })),
@@ -214,6 +235,10 @@ export const PenaltyNoticeResponse = z.object({
 
 export type LeaveRequestResponse = z.infer<typeof LeaveRequestResponse>;
 export type LeaveDecisionResponse = z.infer<typeof LeaveDecisionResponse>;
+export type PupilLeaveRequestList = z.infer<typeof PupilLeaveRequestList>;
+export type PendingLeaveRequestList = z.infer<typeof PendingLeaveRequestList>;
+export type FollowUpContactBody = z.infer<typeof FollowUpContactBody>;
+export type TaskCompletionResponse = z.infer<typeof TaskCompletionResponse>;
 export type FollowUpTaskList = z.infer<typeof FollowUpTaskList>;
 export type FollowUpContactResponse = z.infer<typeof FollowUpContactResponse>;
 export type CaseResponse = z.infer<typeof CaseResponse>;

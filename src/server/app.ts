@@ -13,7 +13,10 @@ import { createLoggerOptions, RequestLogController, type LoggerSettings } from '
 import { registerOpenApi } from './openapi.ts';
 import { serialiseAsJson, validateWithZod, type ZodTypeProvider } from './request-validation.ts';
 import { registerAbsenceReportRoutes } from './routes/absence-reports.routes.ts';
+import { registerAdminPeopleRoutes } from './routes/admin-people.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerCaseLadderRoutes } from './routes/case-ladders.routes.ts';
+import { registerCaseActionRoutes } from './routes/case-actions.routes.ts';
 import { registerCaseRoutes } from './routes/cases.routes.ts';
 import { registerFollowUpTaskRoutes } from './routes/follow-up-tasks.routes.ts';
 import { registerLeaveRequestRoutes } from './routes/leave-requests.routes.ts';
@@ -21,6 +24,7 @@ import { registerPenaltyNoticeRoutes } from './routes/penalty-notices.routes.ts'
 import { registerLetterRoutes } from './routes/letters.routes.ts';
 import { registerMessageRoutes } from './routes/messages.routes.ts';
 import { scheduleMessageDelivery, type MessageDeliverySettings } from './message-scheduler.ts';
+import { scheduleWeeklyUpdates, WEEKLY_UPDATE_CHECK_EVERY_MS } from './weekly-update-scheduler.ts';
 import { registerContactAttemptRoutes } from './routes/contact-attempts.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerMarkRoutes } from './routes/marks.routes.ts';
@@ -29,6 +33,7 @@ import { registerReceptionRoutes } from './routes/reception.routes.ts';
 import { registerLessonRoutes } from './routes/lessons.routes.ts';
 import { registerRegisterRoutes } from './routes/registers.routes.ts';
 import { registerSchoolRoutes } from './routes/schools.routes.ts';
+import { registerSchoolAdminRoutes } from './routes/school-admin.routes.ts';
 import { registerStatisticsRoutes } from './routes/statistics.routes.ts';
 import { registerWebAssets, type WebAssetsOptions } from './web-assets.ts';
 
@@ -96,15 +101,26 @@ export async function buildApp(deps: AppDependencies): Promise<RollcallApp> {
   registerPupilRoutes(app);
   registerStatisticsRoutes(app);
   registerSchoolRoutes(app);
+  registerSchoolAdminRoutes(app);
+  registerAdminPeopleRoutes(app);
   registerLeaveRequestRoutes(app);
   registerFollowUpTaskRoutes(app);
   registerCaseRoutes(app);
+  registerCaseActionRoutes(app);
+  registerCaseLadderRoutes(app);
   registerPenaltyNoticeRoutes(app);
   registerContactAttemptRoutes(app);
   registerLetterRoutes(app);
   registerMessageRoutes(app);
-  if (deps.messaging !== undefined)
+  if (deps.messaging !== undefined) {
     scheduleMessageDelivery(app, { db: deps.db, clock: deps.clock, messaging: deps.messaging });
+    // Weekly updates are messages too: queued where they will be delivered.
+    scheduleWeeklyUpdates(app, {
+      db: deps.db,
+      clock: deps.clock,
+      checkEveryMs: WEEKLY_UPDATE_CHECK_EVERY_MS,
+    });
+  }
   // Last: its catch-all GET serves the web app for every path no route above claims.
   await registerWebAssets(app, deps.webApp ?? { bundle: 'on-first-request' });
   return app;

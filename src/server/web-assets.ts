@@ -33,6 +33,8 @@ const contentSecurityPolicy = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
+  // Letter previews are PDFs fetched by the page and shown in a frame from a blob: URL.
+  "frame-src 'self' blob:",
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -1,6 +1,7 @@
 import { isIsoDate, type IsoDate } from '../domain/calendar/plain-date.ts';
 import { countSchoolDaysThrough } from '../domain/calendar/school-calendar.ts';
 import {
+  describeAlertKey,
   findCaseLadder,
   proposeCaseStage,
   type StageProposal,
@@ -8,6 +9,7 @@ import {
 import { planNoticeToImprove } from '../domain/followup/penalty-notice.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { recordAuditEvent } from '../store/audit.repository.ts';
+import { listPupilCaseAlertDecisions } from '../store/case-alert-decision.repository.ts';
 import {
   appendCaseEvent,
   changeCaseStage,
@@ -30,6 +32,17 @@ export interface CaseworkDeps {
   readonly clock: Clock;
 }
 
+/** The rule alerts a case was opened or moved because of, when staff accepted their call. */
+export type AcceptedAlerts = readonly {
+  readonly rule: string;
+  readonly date: IsoDate;
+  readonly session: 'AM' | 'PM';
+}[];
+
+function describeAcceptedAlerts(alerts: AcceptedAlerts): string {
+  return alerts.map((alert) => `${alert.rule} (${alert.date} ${alert.session})`).join(', ');
+}
+
 export type CaseError =
   | { readonly kind: 'case-not-found'; readonly caseId: number }
   | { readonly kind: 'case-closed'; readonly caseId: number }
@@ -46,6 +59,8 @@ export async function openAttendanceCase(
     readonly stage: number;
     readonly notes: string | null;
     readonly openedBy: number;
+    /** Set when staff accepted what the alerts called for. */
+    readonly fromAlerts?: AcceptedAlerts;
   },
 ): Promise<Result<{ case: AttendanceCase; event: CaseEvent }, CaseError>> {
   const ladder = findCaseLadder(input.ladder);
@@ -68,12 +83,19 @@ export async function openAttendanceCase(
     async (trx) => {
       const opened = await openCase(trx, { ...input, at });
       if (!opened.ok) return opened;
+      const fromAlerts = input.fromAlerts ?? [];
       const event = await appendCaseEvent(trx, {
         caseId: opened.value.id,
         kind: 'opened',
         occurredOn: londonWallClock(at).date,
-        summary: `Opened at stage ${stage.stage}: ${stage.title}`,
-        details: { ladder: ladder.id, stage: stage.stage },
+        summary:
+          `Opened at stage ${stage.stage}: ${stage.title}` +
+          (fromAlerts.length > 0 ? `; accepted from ${describeAcceptedAlerts(fromAlerts)}` : ''),
+        details: {
+          ladder: ladder.id,
+          stage: stage.stage,
+          ...(fromAlerts.length > 0 ? { fromAlerts } : {}),
+        },
         reviewOn: null,
         dueOn: null,
         recordedBy: input.openedBy,
@@ -83,7 +105,12 @@ export async function openAttendanceCase(
         actorUserId: input.openedBy,
         action: 'case.opened',
         subjectPupilId: input.pupilId,
-        details: { caseId: opened.value.id, ladder: ladder.id, stage: stage.stage },
+        details: {
+          caseId: opened.value.id,
+          ladder: ladder.id,
+          stage: stage.stage,
+          ...(fromAlerts.length > 0 ? { fromAlerts } : {}),
+        },
         occurredAt: at,
       });
       return ok({ case: opened.value, event });
@@ -99,6 +126,8 @@ export async function moveCaseStage(
     readonly stage: number;
     readonly reason: string;
     readonly movedBy: number;
+    /** Set when staff accepted what the alerts called for. */
+    readonly fromAlerts?: AcceptedAlerts;
   },
 ): Promise<Result<{ case: AttendanceCase; event: CaseEvent }, CaseError>> {
   const current = await findCase(deps.db, input.caseId);
@@ -122,7 +151,12 @@ export async function moveCaseStage(
         kind: 'stage-changed',
         occurredOn: londonWallClock(at).date,
         summary: `Stage ${current.stage} to ${stage.stage} (${stage.title}): ${input.reason}`,
-        details: { from: current.stage, to: stage.stage, reason: input.reason },
+        details: {
+          from: current.stage,
+          to: stage.stage,
+          reason: input.reason,
+          ...(input.fromAlerts === undefined ? {} : { fromAlerts: input.fromAlerts }),
+        },
         reviewOn: null,
         dueOn: null,
         recordedBy: input.movedBy,
@@ -132,7 +166,12 @@ export async function moveCaseStage(
         actorUserId: input.movedBy,
         action: 'case.stage-changed',
         subjectPupilId: moved.pupilId,
-        details: { caseId: moved.id, from: current.stage, to: stage.stage },
+        details: {
+          caseId: moved.id,
+          from: current.stage,
+          to: stage.stage,
+          ...(input.fromAlerts === undefined ? {} : { fromAlerts: input.fromAlerts }),
+        },
         occurredAt: at,
       });
       return ok({ case: moved, event });
@@ -302,7 +341,10 @@ export async function listAttendanceCaseEvents(db: Executor, caseId: number): Pr
   return listCaseEvents(db, caseId);
 }
 
-/** The stage the rule engine's alerts point to for a pupil; a proposal staff accept or not. */
+/**
+ * The stage the rule engine's alerts point to for a pupil; a proposal staff accept or not.
+ * Alerts already accepted or dismissed (the school's case actions) are left out.
+ */
 export async function proposePupilCaseStage(
   db: Executor,
   query: {
@@ -323,5 +365,15 @@ export async function proposePupilCaseStage(
   const stored = await evaluateStoredSchool(db, query.schoolId, query.asOf);
   if (!stored.ok) return stored;
   const pupil = stored.value.evaluation.pupils.find((p) => p.id === String(query.pupilId));
-  return ok(proposeCaseStage(ladder, pupil?.alerts ?? [], query.currentStage));
+  const decided = new Set(
+    (await listPupilCaseAlertDecisions(db, query)).map((decision) =>
+      describeAlertKey({
+        rule: decision.rule,
+        date: decision.alertDate,
+        session: decision.alertSession,
+      }),
+    ),
+  );
+  const undecided = (pupil?.alerts ?? []).filter((alert) => !decided.has(describeAlertKey(alert)));
+  return ok(proposeCaseStage(ladder, undecided, query.currentStage));
 }

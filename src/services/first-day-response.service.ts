@@ -1,5 +1,6 @@
 import { addDays, type IsoDate } from '../domain/calendar/plain-date.ts';
 import { countSchoolDaysThrough, type SchoolCalendar } from '../domain/calendar/school-calendar.ts';
+import { planNonReturnWorkflow } from '../domain/followup/extended-leave.ts';
 import {
   describeTaskKey,
   findDueTasks,
@@ -28,6 +29,7 @@ import {
   logContactAttempt,
   type ContactLogError,
 } from './contact-attempt.service.ts';
+import { findNonReturns } from './extended-leave-return.service.ts';
 import { applyDecidedLeave } from './leave-request.service.ts';
 import { londonWallClock } from './london-time.ts';
 import { loadSchoolCalendar, type SchoolCalendarError } from './school-calendar.service.ts';
@@ -160,9 +162,11 @@ async function createRunTasks(
 }
 
 /**
- * Today's first-day response for a school: decided leave is brought into the register, then
- * each pupil still unexplained gets the tasks their run of absence calls for, and steps left
- * undone past their day are escalated. Returns every open task of a current run.
+ * Today's first-day response for a school: decided leave is brought into the register; a pupil
+ * not back from extended leave on the agreed return date gets the missing-from-education steps
+ * from that day; each other pupil still unexplained gets the tasks their run of absence calls
+ * for; and steps left undone past their day are escalated. Returns every open task of a
+ * current run. Running it again the same day creates nothing twice.
  */
 export async function refreshFirstDayTasks(
   deps: FirstDayDeps,
@@ -175,9 +179,10 @@ export async function refreshFirstDayTasks(
   if (dayIndex < 0) return ok([]);
   const day = calendar.days[dayIndex]!;
   await applyDecidedLeave(deps, { schoolId: school.id, date: day, recordedBy: query.actorUserId });
+  const lookBackFrom = calendar.days[Math.max(0, dayIndex - LOOK_BACK_SCHOOL_DAYS)]!;
   const marks = await listSchoolMarks(deps.db, {
     schoolId: school.id,
-    from: calendar.days[Math.max(0, dayIndex - LOOK_BACK_SCHOOL_DAYS)]!,
+    from: lookBackFrom,
     to: day,
   });
   const unexplained = new Map<number, Set<IsoDate>>();
@@ -190,8 +195,39 @@ export async function refreshFirstDayTasks(
   const workflow = findFirstDayWorkflow(school.policyPreset);
   const at = deps.clock.now();
   const views: FirstDayTaskView[] = [];
+  const nonReturns = await findNonReturns(deps.db, loaded.value, {
+    from: lookBackFrom,
+    today: day,
+    marks,
+  });
+  const nonReturnWorkflow = planNonReturnWorkflow(workflow);
+  for (const nonReturn of nonReturns) {
+    const created = await runAtomically<FirstDayTaskView[], never>(deps.db, async (trx) => {
+      const started = await listRunTasks(trx, {
+        pupilId: nonReturn.pupilId,
+        absenceStartedOn: nonReturn.startedOn,
+      });
+      if (started.length === 0)
+        await recordAuditEvent(trx, {
+          actorUserId: null,
+          action: 'extended-leave.not-returned',
+          subjectPupilId: nonReturn.pupilId,
+          details: {
+            schoolId: school.id,
+            leaveRequestId: nonReturn.leaveRequestId,
+            agreedReturn: nonReturn.agreedReturn,
+            workflow: nonReturnWorkflow.id,
+          },
+          occurredAt: at,
+        });
+      return ok(await createRunTasks(trx, school.id, calendar, nonReturnWorkflow, nonReturn, at));
+    });
+    if (created.ok) views.push(...created.value);
+  }
+  // The missing-from-education steps replace the first-day response for those pupils.
+  const missing = new Set(nonReturns.map((nonReturn) => nonReturn.pupilId));
   for (const [pupilId, dates] of unexplained) {
-    if (!dates.has(day)) continue;
+    if (!dates.has(day) || missing.has(pupilId)) continue;
     const run = await findAbsenceRun(deps.db, calendar, school.id, pupilId, dates, dayIndex);
     if (run === null) continue;
     const created = await runAtomically<FirstDayTaskView[], never>(deps.db, async (trx) =>

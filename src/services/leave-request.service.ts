@@ -16,13 +16,14 @@ import {
   createLeaveRequest,
   findLeaveRequest,
   listLeaveRequestSessions,
+  listPendingLeaveRequests,
   listPupilLeaveRequests,
   recordLeaveDecision,
   type LeaveRequest,
   type LeaveRequestSession,
 } from '../store/leave-request.repository.ts';
 import { listPupilMarks, recordSessionMarks } from '../store/mark.repository.ts';
-import { findRollEnrolments } from '../store/pupil.repository.ts';
+import { findPupil, findRollEnrolments } from '../store/pupil.repository.ts';
 import { runAtomically, type Executor } from '../store/transaction.ts';
 import type { Clock } from './clock.ts';
 import { londonWallClock } from './london-time.ts';
@@ -148,16 +149,21 @@ async function countHolidaySessionsInYear(
   loaded: LoadedSchoolCalendar,
   pupilId: number,
   date: IsoDate,
+  kinds: { readonly codes: ReadonlySet<string>; readonly exceptional: boolean } = {
+    codes: HOLIDAY_CODES,
+    exceptional: false,
+  },
 ): Promise<number> {
   const startYear = Number(date.slice(0, 4)) - (date.slice(5) < '09-01' ? 1 : 0);
   const from = `${startYear}-09-01`;
   const to = `${startYear + 1}-08-31`;
   const counted = new Set<string>();
   for (const mark of await listPupilMarks(db, { pupilId, from, to }))
-    if (mark.schoolId === loaded.school.id && HOLIDAY_CODES.has(mark.code))
+    if (mark.schoolId === loaded.school.id && kinds.codes.has(mark.code))
       counted.add(`${mark.date} ${mark.session}`);
   for (const request of await listPupilLeaveRequests(db, pupilId)) {
-    if (request.schoolId !== loaded.school.id || request.purpose === 'exceptional') continue;
+    if (request.schoolId !== loaded.school.id) continue;
+    if (request.purpose === 'exceptional' && !kinds.exceptional) continue;
     for (const session of await listLeaveRequestSessions(db, request.id))
       if (session.granted && session.date >= from && session.date <= to)
         counted.add(`${session.date} ${session.session}`);
@@ -344,4 +350,46 @@ export async function applyDecidedLeave(
     if (outcome.ok) changed += outcome.value;
   }
   return changed;
+}
+
+/** Codes that record leave in a school year: holiday agreed or not, and exceptional leave. */
+const LEAVE_CODES: ReadonlySet<string> = new Set([...HOLIDAY_CODES, 'C']);
+
+/** A request as the head sees it before deciding. */
+export interface PendingLeaveView {
+  readonly request: LeaveRequest;
+  readonly pupil: { readonly firstName: string; readonly lastName: string };
+  /** The school sessions asked for: the ones a part grant chooses from. */
+  readonly sessions: readonly LeaveSession[];
+  /** Leave already in the pupil's school year, so the head sees the whole pattern. */
+  readonly leaveSessionsThisYear: number;
+}
+
+/** A school's requests waiting for a decision, oldest first, with what the head weighs. */
+export async function listPendingLeaveForDecision(
+  db: Executor,
+  schoolId: number,
+): Promise<Result<PendingLeaveView[], SchoolCalendarError>> {
+  const loaded = await loadSchoolCalendar(db, schoolId);
+  if (!loaded.ok) return loaded;
+  const views: PendingLeaveView[] = [];
+  for (const request of await listPendingLeaveRequests(db, schoolId)) {
+    const pupil = await findPupil(db, request.pupilId);
+    views.push({
+      request,
+      pupil: {
+        firstName: pupil?.preferredFirstName ?? pupil?.legalFirstName ?? '',
+        lastName: pupil?.preferredLastName ?? pupil?.legalLastName ?? '',
+      },
+      sessions: listSpanSessions(loaded.value, request.from, request.to),
+      leaveSessionsThisYear: await countHolidaySessionsInYear(
+        db,
+        loaded.value,
+        request.pupilId,
+        request.from.date,
+        { codes: LEAVE_CODES, exceptional: true },
+      ),
+    });
+  }
+  return ok(views);
 }

@@ -1,19 +1,26 @@
 import type { IsoDate } from '../domain/calendar/plain-date.ts';
 import {
   decidePenaltyNotice,
+  decidePenaltyPayment,
+  decidePenaltyWithdrawal,
   type PenaltyNoticeRefusal,
+  type PenaltyOutcomeProblem,
 } from '../domain/followup/penalty-notice.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { recordAuditEvent } from '../store/audit.repository.ts';
 import { appendCaseEvent, findCase } from '../store/case.repository.ts';
 import {
+  findPenaltyNoticeForUpdate,
   listParentPenaltyNotices,
   recordPenaltyNotice,
+  recordPenaltyPayment,
+  recordPenaltyWithdrawal,
   type PenaltyNotice,
 } from '../store/penalty-notice.repository.ts';
 import { listContacts } from '../store/pupil.repository.ts';
-import { runAtomically } from '../store/transaction.ts';
+import { runAtomically, type Executor } from '../store/transaction.ts';
 import type { CaseworkDeps } from './casework.service.ts';
+import { londonWallClock } from './london-time.ts';
 import { loadSchoolCalendar, type SchoolCalendarError } from './school-calendar.service.ts';
 
 export type PenaltyNoticeError =
@@ -120,4 +127,147 @@ export async function issuePenaltyNotice(
       occurredAt: at,
     });
   return issued;
+}
+
+export type PenaltyOutcomeError =
+  | PenaltyOutcomeProblem
+  | { readonly kind: 'penalty-notice-not-found'; readonly penaltyNoticeId: number };
+
+function futureOutcome(field: string, message: string): PenaltyOutcomeError {
+  return { kind: 'invalid-outcome', field, message };
+}
+
+/** A recorded outcome is evidence in the notice's case too, when it has one. */
+async function recordOutcomeEvidence(
+  trx: Executor,
+  notice: PenaltyNotice,
+  outcome: { readonly occurredOn: IsoDate; readonly summary: string; readonly by: number },
+  at: Date,
+): Promise<void> {
+  if (notice.caseId === null) return;
+  await appendCaseEvent(trx, {
+    caseId: notice.caseId,
+    kind: 'penalty-notice',
+    occurredOn: outcome.occurredOn,
+    summary: outcome.summary,
+    details: {
+      penaltyNoticeId: notice.id,
+      paidAmountPence: notice.paidAmountPence,
+      withdrawalReason: notice.withdrawalReason,
+    },
+    reviewOn: null,
+    dueOn: null,
+    recordedBy: outcome.by,
+    recordedAt: at,
+  });
+}
+
+/**
+ * Record a notice paid on a day: the amount is the one its terms set for that day (the
+ * reduced rate within its period, else the full rate); an amount given must match it.
+ */
+export async function recordPenaltyNoticePaid(
+  deps: CaseworkDeps,
+  input: {
+    readonly penaltyNoticeId: number;
+    readonly paidOn: IsoDate;
+    readonly amountPence: number | null;
+    readonly recordedBy: number;
+  },
+): Promise<Result<PenaltyNotice, PenaltyOutcomeError>> {
+  const at = deps.clock.now();
+  return runAtomically<PenaltyNotice, PenaltyOutcomeError>(deps.db, async (trx) => {
+    const notice = await findPenaltyNoticeForUpdate(trx, input.penaltyNoticeId);
+    if (!notice)
+      return err({ kind: 'penalty-notice-not-found', penaltyNoticeId: input.penaltyNoticeId });
+    if (input.paidOn > londonWallClock(at).date)
+      return err(futureOutcome('paidOn', `a payment dated ${input.paidOn} has not happened yet`));
+    const payment = decidePenaltyPayment(notice, input.paidOn, input.amountPence);
+    if (!payment.ok) return payment;
+    const paid = await recordPenaltyPayment(trx, {
+      id: notice.id,
+      paidOn: payment.value.paidOn,
+      amountPence: payment.value.amountPence,
+      recordedBy: input.recordedBy,
+    });
+    if (!paid) return err({ kind: 'notice-already-settled', status: 'paid' });
+    await recordOutcomeEvidence(
+      trx,
+      paid,
+      {
+        occurredOn: payment.value.paidOn,
+        summary: `Penalty notice ${paid.ordinal} paid at the ${payment.value.rate} rate`,
+        by: input.recordedBy,
+      },
+      at,
+    );
+    await recordAuditEvent(trx, {
+      actorUserId: input.recordedBy,
+      action: 'penalty-notice.paid',
+      subjectPupilId: paid.pupilId,
+      details: {
+        penaltyNoticeId: paid.id,
+        paidOn: payment.value.paidOn,
+        amountPence: payment.value.amountPence,
+        rate: payment.value.rate,
+      },
+      occurredAt: at,
+    });
+    return ok(paid);
+  });
+}
+
+/**
+ * Record a notice withdrawn, with the reason. It then no longer counts towards the limit of
+ * two notices per parent per child in 3 years (withdrawn notices are not "previous notices").
+ */
+export async function withdrawPenaltyNotice(
+  deps: CaseworkDeps,
+  input: {
+    readonly penaltyNoticeId: number;
+    readonly withdrawnOn: IsoDate;
+    readonly reason: string;
+    readonly recordedBy: number;
+  },
+): Promise<Result<PenaltyNotice, PenaltyOutcomeError>> {
+  const at = deps.clock.now();
+  return runAtomically<PenaltyNotice, PenaltyOutcomeError>(deps.db, async (trx) => {
+    const notice = await findPenaltyNoticeForUpdate(trx, input.penaltyNoticeId);
+    if (!notice)
+      return err({ kind: 'penalty-notice-not-found', penaltyNoticeId: input.penaltyNoticeId });
+    if (input.withdrawnOn > londonWallClock(at).date)
+      return err(
+        futureOutcome(
+          'withdrawnOn',
+          `a withdrawal dated ${input.withdrawnOn} has not happened yet`,
+        ),
+      );
+    const withdrawal = decidePenaltyWithdrawal(notice, input.withdrawnOn, input.reason);
+    if (!withdrawal.ok) return withdrawal;
+    const withdrawn = await recordPenaltyWithdrawal(trx, {
+      id: notice.id,
+      withdrawnOn: withdrawal.value.withdrawnOn,
+      reason: withdrawal.value.reason,
+      recordedBy: input.recordedBy,
+    });
+    if (!withdrawn) return err({ kind: 'notice-already-settled', status: 'withdrawn' });
+    await recordOutcomeEvidence(
+      trx,
+      withdrawn,
+      {
+        occurredOn: withdrawal.value.withdrawnOn,
+        summary: `Penalty notice ${withdrawn.ordinal} withdrawn: ${withdrawal.value.reason}`,
+        by: input.recordedBy,
+      },
+      at,
+    );
+    await recordAuditEvent(trx, {
+      actorUserId: input.recordedBy,
+      action: 'penalty-notice.withdrawn',
+      subjectPupilId: withdrawn.pupilId,
+      details: { penaltyNoticeId: withdrawn.id, withdrawnOn: withdrawal.value.withdrawnOn },
+      occurredAt: at,
+    });
+    return ok(withdrawn);
+  });
 }

@@ -173,3 +173,31 @@ function toCaseEvent(row: Selectable<CaseEventsTable>): CaseEvent {
     recordedAt: row.recorded_at,
   };
 }
+
+/** A school's open cases, oldest first. */
+export async function listOpenSchoolCases(
+  db: Executor,
+  schoolId: number,
+): Promise<AttendanceCase[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('closed_at', 'is', null)
+    .orderBy('opened_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toCase);
+}
+
+/** The schools with at least one open case. */
+export async function listSchoolsWithOpenCases(db: Executor): Promise<number[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('school_id')
+    .distinct()
+    .where('closed_at', 'is', null)
+    .orderBy('school_id')
+    .execute();
+  return rows.map((row) => row.school_id);
+}

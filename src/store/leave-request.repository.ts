@@ -110,6 +110,25 @@ export async function listPendingLeaveRequests(
   return rows.map(toLeaveRequest);
 }
 
+/** Granted (wholly or in part) extended leave at a school whose agreed return falls in a span. */
+export async function listExtendedLeaveReturningBetween(
+  db: Executor,
+  query: { readonly schoolId: number; readonly from: IsoDate; readonly to: IsoDate },
+): Promise<LeaveRequest[]> {
+  const rows = await db
+    .selectFrom('leave_requests')
+    .selectAll()
+    .where('school_id', '=', query.schoolId)
+    .where('purpose', '=', 'extended-holiday')
+    .where('status', 'in', ['granted', 'part-granted'])
+    .where('agreed_return', '>=', query.from)
+    .where('agreed_return', '<=', query.to)
+    .orderBy('agreed_return')
+    .orderBy('id')
+    .execute();
+  return rows.map(toLeaveRequest);
+}
+
 /**
  * Records a decision once: only a pending request changes, so two heads deciding at once
  * cannot both succeed. Returns undefined when the request was no longer pending.

@@ -15,6 +15,7 @@ import * as registerRetention from './migrations/0007-register-retention.ts';
 import * as schoolCalendarVersion from './migrations/0008-school-calendar-version.ts';
 import * as followUpCasework from './migrations/0009-follow-up-casework.ts';
 import * as lettersAndMessages from './migrations/0010-letters-and-messages.ts';
+import * as penaltyOutcomesAndAlertDecisions from './migrations/0011-penalty-outcomes-and-alert-decisions.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. A landed migration is never edited; add a new file instead. */
@@ -29,6 +30,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0008-school-calendar-version': schoolCalendarVersion,
   '0009-follow-up-casework': followUpCasework,
   '0010-letters-and-messages': lettersAndMessages,
+  '0011-penalty-outcomes-and-alert-decisions': penaltyOutcomesAndAlertDecisions,
 };
 
 // A static list, not a folder scan, so bundling or running from another directory cannot

@@ -18,11 +18,92 @@ export interface PenaltyNotice {
   readonly amountPence: number;
   readonly dueOn: IsoDate;
   readonly paidOn: IsoDate | null;
+  readonly paidAmountPence: number | null;
   readonly withdrawnOn: IsoDate | null;
+  readonly withdrawalReason: string | null;
   readonly issuedBy: number;
 }
 
-export type NewPenaltyNotice = Omit<PenaltyNotice, 'id' | 'paidOn' | 'withdrawnOn'>;
+export type NewPenaltyNotice = Omit<
+  PenaltyNotice,
+  'id' | 'paidOn' | 'paidAmountPence' | 'withdrawnOn' | 'withdrawalReason'
+>;
+
+export async function findPenaltyNotice(
+  db: Executor,
+  id: number,
+): Promise<PenaltyNotice | undefined> {
+  const row = await db
+    .selectFrom('penalty_notices')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row === undefined ? undefined : toPenaltyNotice(row);
+}
+
+/** One notice, locked for the rest of the transaction so its outcome is recorded once. */
+export async function findPenaltyNoticeForUpdate(
+  db: Executor,
+  id: number,
+): Promise<PenaltyNotice | undefined> {
+  const row = await db
+    .selectFrom('penalty_notices')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row === undefined ? undefined : toPenaltyNotice(row);
+}
+
+/** Records a payment on a notice still open; undefined when it was settled meanwhile. */
+export async function recordPenaltyPayment(
+  db: Executor,
+  payment: {
+    readonly id: number;
+    readonly paidOn: IsoDate;
+    readonly amountPence: number;
+    readonly recordedBy: number;
+  },
+): Promise<PenaltyNotice | undefined> {
+  const row = await db
+    .updateTable('penalty_notices')
+    .set({
+      paid_on: payment.paidOn,
+      paid_amount_pence: payment.amountPence,
+      outcome_recorded_by: payment.recordedBy,
+    })
+    .where('id', '=', payment.id)
+    .where('paid_on', 'is', null)
+    .where('withdrawn_on', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row === undefined ? undefined : toPenaltyNotice(row);
+}
+
+/** Records a notice withdrawn; undefined when it was settled meanwhile. */
+export async function recordPenaltyWithdrawal(
+  db: Executor,
+  withdrawal: {
+    readonly id: number;
+    readonly withdrawnOn: IsoDate;
+    readonly reason: string;
+    readonly recordedBy: number;
+  },
+): Promise<PenaltyNotice | undefined> {
+  const row = await db
+    .updateTable('penalty_notices')
+    .set({
+      withdrawn_on: withdrawal.withdrawnOn,
+      withdrawal_reason: withdrawal.reason,
+      outcome_recorded_by: withdrawal.recordedBy,
+    })
+    .where('id', '=', withdrawal.id)
+    .where('paid_on', 'is', null)
+    .where('withdrawn_on', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row === undefined ? undefined : toPenaltyNotice(row);
+}
 
 /** Every notice to a parent for a child, earliest first: the history the limit is judged on. */
 export async function listParentPenaltyNotices(
@@ -97,7 +178,9 @@ function toPenaltyNotice(row: Selectable<PenaltyNoticesTable>): PenaltyNotice {
     amountPence: row.amount_pence,
     dueOn: row.due_on,
     paidOn: row.paid_on,
+    paidAmountPence: row.paid_amount_pence,
     withdrawnOn: row.withdrawn_on,
+    withdrawalReason: row.withdrawal_reason,
     issuedBy: row.issued_by,
   };
 }

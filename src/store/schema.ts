@@ -42,6 +42,7 @@ export interface Database {
   letters: LettersTable;
   outbound_messages: OutboundMessagesTable;
   sms_outbox: SmsOutboxTable;
+  case_alert_decisions: CaseAlertDecisionsTable;
 }
 
 export type SessionName = 'AM' | 'PM';
@@ -516,4 +517,26 @@ export interface PenaltyNoticesTable {
   withdrawn_on: string | null;
   issued_by: number;
   created_at: Instant;
+  // 0011: what became of the notice.
+  paid_amount_pence: number | null;
+  withdrawal_reason: string | null;
+  outcome_recorded_by: number | null;
+}
+
+// 0011: staff's decisions on rule alerts that call for a case to open or advance.
+export type CaseAlertDecision = 'accepted' | 'dismissed';
+
+export interface CaseAlertDecisionsTable {
+  id: Generated<number>;
+  school_id: number;
+  pupil_id: number;
+  rule: string;
+  alert_date: string;
+  alert_session: SessionName;
+  decision: CaseAlertDecision;
+  stage: number;
+  case_id: number | null;
+  reason: string | null;
+  decided_by: number;
+  decided_at: Date;
 }

@@ -26,6 +26,7 @@ describe('migrations', () => {
       'academic_years',
       'audit_log',
       'auth_sessions',
+      'case_alert_decisions',
       'case_events',
       'cases',
       'class_members',

@@ -202,7 +202,7 @@ export function useApiWorld(): { readonly world: ApiWorld } {
 }
 
 export interface ApiRequest {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly url: string;
   readonly payload?: unknown;
   readonly headers?: Record<string, string>;

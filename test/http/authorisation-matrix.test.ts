@@ -8,6 +8,8 @@ import {
   type ApiRequest,
   type ApiWorld,
 } from './api-world.ts';
+import { listPeopleAdminProbes } from './admin-people-probes.ts';
+import { listFollowUpProbes, prepareFollowUpProbes } from './follow-up-probes.ts';
 import { readJson } from './test-app.ts';
 
 const api = useApiWorld();
@@ -26,13 +28,15 @@ interface Probe {
   readonly name: string;
   readonly request: () => ApiRequest;
   readonly allowed: readonly Role[];
-  readonly success: 200 | 201;
+  readonly success: 200 | 201 | 204;
 }
 
 let probes: Probe[] = [];
 /** A mark on the child (N) and one on a pupil of the other class, made before the probes run. */
 let childMarkId = 0;
 let otherClassMarkId = 0;
+/** A closure made before the probes run, for the one that removes it. */
+let closureToRemove = 0;
 
 beforeAll(async () => {
   world = api.world;
@@ -46,8 +50,15 @@ beforeAll(async () => {
     return (readJson(response)['marks'] as { markId: number }[])[0]!.markId;
   };
   childMarkId = await take(world.taughtClassId, world.child.id);
+  const closure = await sendAs(world, 'admin', {
+    method: 'POST',
+    url: `/api/schools/${world.school.id}/closures`,
+    payload: { startsOn: '2024-11-05', endsOn: '2024-11-05', reason: 'Polling station' },
+  });
+  closureToRemove = readJson(closure)['id'] as number;
   otherClassMarkId = await take(world.otherClassId, world.otherClassPupils[0]!.id);
 
+  const followUp = await prepareFollowUpProbes(world);
   const school = world.school.id;
   const get = (url: string) => () => ({ method: 'GET', url }) as const;
   const report = (pupilId: number) => () =>
@@ -239,8 +250,79 @@ beforeAll(async () => {
       allowed: ['admin', 'headteacher', 'attendance_lead'],
       success: 200,
     },
+    // Reads only, so they leave the follow-up probes' targets as they were.
+    {
+      name: 'list the escalation ladders a case can follow',
+      request: get(`/api/schools/${school}/case-ladders`),
+      allowed: leadership,
+      success: 200,
+    },
+    {
+      name: "list the child's penalty notices",
+      request: get(`/api/pupils/${child}/penalty-notices`),
+      allowed: leadership,
+      success: 200,
+    },
+    // Before the school set-up probes: those choose another policy for school A.
+    ...listFollowUpProbes(world, followUp),
+    ...schoolAdminProbes(school, closureToRemove),
+    ...(await listPeopleAdminProbes(world)),
   ];
 });
+
+/** The school set-up endpoints: administrators only. Each change can be repeated. */
+function schoolAdminProbes(school: number, closureId: number): Probe[] {
+  const url = `/api/schools/${school}`;
+  const probe = (name: string, request: ApiRequest, success: Probe['success'] = 200): Probe => ({
+    name,
+    request: () => request,
+    allowed: ['admin'],
+    success,
+  });
+  return [
+    probe('list the schools to set up', { method: 'GET', url: '/api/admin/schools' }),
+    probe("read the school's settings", { method: 'GET', url: `${url}/settings` }),
+    probe("change the school's details", {
+      method: 'PUT',
+      url: `${url}/details`,
+      payload: {
+        name: world.school.name,
+        letterhead: { address: '', phone: null, email: null, signatory: null },
+      },
+    }),
+    probe('set the register times', {
+      method: 'PUT',
+      url: `${url}/register-times`,
+      payload: { amOpens: '08:45', amCloses: '09:15', pmOpens: '13:00', pmCloses: '13:15' },
+    }),
+    probe("read the school's calendar", { method: 'GET', url: `${url}/calendar` }),
+    probe(
+      'add an academic year',
+      {
+        method: 'POST',
+        url: `${url}/academic-years`,
+        payload: { name: '2030/31', startsOn: '2030-09-01', endsOn: '2031-08-31' },
+      },
+      201,
+    ),
+    probe(
+      'add a closure',
+      {
+        method: 'POST',
+        url: `${url}/closures`,
+        payload: { startsOn: '2024-11-01', endsOn: '2024-11-01', reason: 'INSET day' },
+      },
+      201,
+    ),
+    probe('remove a closure', { method: 'DELETE', url: `${url}/closures/${closureId}` }, 204),
+    probe("read the school's policy", { method: 'GET', url: `${url}/policy` }),
+    probe("choose the school's policy", {
+      method: 'PUT',
+      url: `${url}/policy`,
+      payload: { policy: 'england-2024', settings: {} },
+    }),
+  ];
+}
 
 describe('the authorisation matrix', () => {
   it('lets every role through exactly where it may go, on every endpoint, and 403 elsewhere', async () => {
@@ -278,6 +360,14 @@ describe('the authorisation matrix', () => {
       { method: 'GET', url: `/api/local-authorities/${missing}/statistics` },
       { method: 'GET', url: `/api/schools/${missing}/export/scenario` },
       { method: 'GET', url: `/api/schools/${missing}/absence-board?date=2024-09-03` },
+      { method: 'GET', url: `/api/schools/${missing}/classes` },
+      { method: 'GET', url: `/api/schools/${missing}/accounts` },
+      { method: 'GET', url: `/api/schools/${missing}/case-actions?date=2024-09-03` },
+      { method: 'GET', url: `/api/schools/${missing}/case-ladders` },
+      { method: 'GET', url: `/api/pupils/${missing}/penalty-notices` },
+      { method: 'GET', url: `/api/schools/${missing}/settings` },
+      { method: 'GET', url: `/api/schools/${missing}/calendar` },
+      { method: 'GET', url: `/api/schools/${missing}/policy` },
     ];
     for (const request of urls) {
       const response = await sendAs(world, 'admin', request);

@@ -139,6 +139,59 @@ describe('leave requests over HTTP', () => {
   });
 });
 
+describe('leave requests as the pages read them', () => {
+  it('lists pending requests with the pupil, the sessions asked for and the year’s leave so far', async () => {
+    const pupil = world.otherClassPupils[0]!;
+    const apply = (from: string, to: string) =>
+      sendAs(world, 'office', {
+        method: 'POST',
+        url: `/api/pupils/${pupil.id}/leave-requests`,
+        payload: { ...leave, from: { date: from, session: 'AM' }, to: { date: to, session: 'PM' } },
+      });
+    const first = readJson(await apply('2024-09-09', '2024-09-09'))['id'] as number;
+    await sendAs(world, 'headteacher', {
+      method: 'POST',
+      url: `/api/leave-requests/${first}/decision`,
+      payload: {
+        decision: 'grant-part',
+        reason: 'the morning only',
+        granted: [{ date: '2024-09-09', session: 'AM' }],
+      },
+    });
+    const second = readJson(await apply('2024-09-16', '2024-09-17'))['id'] as number;
+
+    const pending = await sendAs(world, 'headteacher', {
+      method: 'GET',
+      url: `/api/schools/${world.school.id}/leave-requests`,
+    });
+    const listed = (readJson(pending)['requests'] as { id: number }[]).find(
+      (request) => request.id === second,
+    );
+    expect(listed).toMatchObject({
+      pupil: { firstName: pupil.legalFirstName, lastName: pupil.legalLastName },
+      leaveSessionsThisYear: 1,
+    });
+    expect((listed as unknown as { sessions: unknown[] }).sessions).toEqual([
+      { date: '2024-09-16', session: 'AM' },
+      { date: '2024-09-16', session: 'PM' },
+      { date: '2024-09-17', session: 'AM' },
+      { date: '2024-09-17', session: 'PM' },
+    ]);
+
+    const own = await sendAs(world, 'office', {
+      method: 'GET',
+      url: `/api/pupils/${pupil.id}/leave-requests`,
+    });
+    const decided = (readJson(own)['requests'] as { id: number; sessions: unknown[] }[]).find(
+      (request) => request.id === first,
+    );
+    expect(decided?.sessions).toEqual([
+      { date: '2024-09-09', session: 'AM', granted: true, code: 'C' },
+      { date: '2024-09-09', session: 'PM', granted: false, code: 'O' },
+    ]);
+  });
+});
+
 describe('first-day response over HTTP', () => {
   it('lists the day-one call for an unexplained absence and completes it with a recorded call', async () => {
     const pupilId = world.otherClassPupils[1]!.id;

@@ -95,9 +95,22 @@ function sameEverywhereInSchoolA(
 
 /** What each role may do to each target; everything not listed is refused. */
 const allowed: Record<Role, Record<TargetName, readonly Capability[]>> = {
-  admin: sameEverywhereInSchoolA([...leadership, 'manage-school', 'export-register']),
-  headteacher: sameEverywhereInSchoolA([...leadership, 'export-register']),
-  attendance_lead: sameEverywhereInSchoolA([...leadership, 'export-register']),
+  admin: sameEverywhereInSchoolA([
+    ...leadership,
+    'manage-school',
+    'export-register',
+    'manage-letter-templates',
+  ]),
+  headteacher: sameEverywhereInSchoolA([
+    ...leadership,
+    'export-register',
+    'manage-letter-templates',
+  ]),
+  attendance_lead: sameEverywhereInSchoolA([
+    ...leadership,
+    'export-register',
+    'manage-letter-templates',
+  ]),
   attendance_officer: sameEverywhereInSchoolA(leadership),
   office: sameEverywhereInSchoolA(office),
   teacher: {

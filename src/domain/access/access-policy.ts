@@ -37,6 +37,8 @@ export const capabilities = [
   'manage-follow-up',
   /** Change school settings, calendars, classes and user accounts. */
   'manage-school',
+  /** Change the school's own wording of its letters (the letter templates). */
+  'manage-letter-templates',
   /** Export the whole register with pupils' names (a scenario file) for checking or moving. */
   'export-register',
 ] as const;
@@ -103,10 +105,24 @@ const leadership = {
 
 // The whole matrix in one table: a capability missing from a role's row is refused.
 const grants: Readonly<Record<Role, Partial<Record<Capability, Grant>>>> = {
-  admin: { ...leadership, 'manage-school': everyWhere, 'export-register': everyWhere },
+  admin: {
+    ...leadership,
+    'manage-school': everyWhere,
+    'export-register': everyWhere,
+    'manage-letter-templates': everyWhere,
+  },
   // Taking every pupil's record out of Rollcall is for those accountable for the register.
-  headteacher: { ...leadership, 'export-register': everyWhere },
-  attendance_lead: { ...leadership, 'export-register': everyWhere },
+  // They also own what the school's letters say, so they edit the templates without an admin.
+  headteacher: {
+    ...leadership,
+    'export-register': everyWhere,
+    'manage-letter-templates': everyWhere,
+  },
+  attendance_lead: {
+    ...leadership,
+    'export-register': everyWhere,
+    'manage-letter-templates': everyWhere,
+  },
   attendance_officer: leadership,
   office: {
     'view-school': everyWhere,

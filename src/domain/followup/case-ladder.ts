@@ -12,12 +12,17 @@ export interface CaseLadder {
   readonly id: string;
   readonly title: string;
   readonly stages: readonly CaseStage[];
+  /** The stage from which parents get weekly attendance updates while the case is open. */
+  readonly weeklyUpdatesFrom?: number;
 }
 
 /** Wigston Academies Trust's six stages (seed 002); rule ids are the wigston preset's. */
 export const WIGSTON_LADDER: CaseLadder = {
   id: 'wigston',
   title: 'Wigston Academies Trust attendance stages',
+  // Stage 2: "weekly messages sent for a focus period informing parents if their child's
+  // attendance has increased or decreased"; later stages keep the pupil monitored.
+  weeklyUpdatesFrom: 2,
   stages: [
     {
       stage: 1,
@@ -75,6 +80,16 @@ export function findCaseLadder(id: string): CaseLadder | undefined {
   return CASE_LADDERS.find((ladder) => ladder.id === id);
 }
 
+/** The ladder a school's policy preset comes with (Wigston, Roch), if any. */
+export function findSchoolCaseLadder(policyPreset: string): CaseLadder | undefined {
+  return findCaseLadder(policyPreset);
+}
+
+/** Whether a case at this stage is monitored: its parents get weekly attendance updates. */
+export function isMonitoredStage(ladder: CaseLadder, stage: number): boolean {
+  return ladder.weeklyUpdatesFrom !== undefined && stage >= ladder.weeklyUpdatesFrom;
+}
+
 /** A stage the alerts point to, with the alerts that point there; staff decide whether to move. */
 export interface StageProposal {
   readonly stage: number;
@@ -98,4 +113,32 @@ export function proposeCaseStage(
       best = { stage: stage.stage, title: stage.title, because: matching };
   }
   return best;
+}
+
+/** The key naming one alert of one pupil: its rule and the session it was raised at. */
+export function describeAlertKey(alert: Pick<Alert, 'rule' | 'date' | 'session'>): string {
+  return `${alert.rule}@${alert.date} ${alert.session}`;
+}
+
+/** What the alerts call for: a case opened at a stage, or an open case moved up to one. */
+export interface CaseAction extends StageProposal {
+  readonly kind: 'open' | 'advance';
+  /** The open case's stage, or 0 when there is none. */
+  readonly fromStage: number;
+}
+
+/**
+ * The case action a pupil's alerts call for, leaving out alerts staff already decided on
+ * (accepted or dismissed), so a dismissed alert is not proposed again. Null when none.
+ */
+export function proposeCaseAction(
+  ladder: CaseLadder,
+  alerts: readonly Alert[],
+  openStage: number | null,
+  decided: ReadonlySet<string>,
+): CaseAction | null {
+  const undecided = alerts.filter((alert) => !decided.has(describeAlertKey(alert)));
+  const proposal = proposeCaseStage(ladder, undecided, openStage ?? 0);
+  if (proposal === null) return null;
+  return { ...proposal, kind: openStage === null ? 'open' : 'advance', fromStage: openStage ?? 0 };
 }

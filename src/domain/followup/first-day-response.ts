@@ -18,6 +18,8 @@ export interface FirstDayStep {
   readonly repeatsDaily?: boolean;
   /** A recorded call or message to a contact completes it (the calling steps). */
   readonly doneByContact?: boolean;
+  /** The step reports the child to the local authority, or asks it to agree removal from roll. */
+  readonly milestone?: 'report-missing-education' | 'request-off-roll';
 }
 
 export interface FirstDayWorkflow {
@@ -69,6 +71,7 @@ export const DELAPRE_WORKFLOW: FirstDayWorkflow = {
     },
     {
       id: 'report-missing-from-education',
+      milestone: 'report-missing-education',
       title: 'Report the child missing from education to the local authority',
       dueDay: 10,
       overdueAfterDay: 10,
@@ -77,6 +80,7 @@ export const DELAPRE_WORKFLOW: FirstDayWorkflow = {
     },
     {
       id: 'request-off-roll',
+      milestone: 'request-off-roll',
       title: 'Ask the local authority to agree removal from roll (20 school days without contact)',
       dueDay: 20,
       overdueAfterDay: 20,
@@ -156,6 +160,7 @@ export const WIGSTON_WORKFLOW: FirstDayWorkflow = {
     },
     {
       id: 'report-pupil-missing-education',
+      milestone: 'report-missing-education',
       title: 'Report to the local authority on the Pupils Missing Education form (15 days)',
       dueDay: 15,
       overdueAfterDay: 15,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decidePenaltyNotice, planNoticeToImprove } from './penalty-notice.ts';
+import {
+  decidePenaltyNotice,
+  decidePenaltyPayment,
+  decidePenaltyWithdrawal,
+  findPenaltyNoticeStatus,
+  planNoticeToImprove,
+} from './penalty-notice.ts';
 
 const england = (history: { issuedOn: string; withdrawn?: boolean }[], issuedOn: string) =>
   decidePenaltyNotice({
@@ -119,5 +125,76 @@ describe('notices to improve', () => {
         ok: false,
         error: { kind: 'invalid-improvement-period' },
       });
+  });
+});
+
+describe('what becomes of a penalty notice', () => {
+  // Received Mon 3 Feb 2025: £80 by Sun 23 Feb (day 21), £160 by Sun 2 Mar (day 28).
+  const first = {
+    issuedOn: '2025-01-31',
+    receivedOn: '2025-02-03',
+    reduced: { amountPence: 8000, dueOn: '2025-02-23' },
+    amountPence: 16000,
+    dueOn: '2025-03-02',
+    paidOn: null,
+    withdrawnOn: null,
+  };
+
+  it('is paid at £80 up to day 21 and at £160 from day 22 to day 28', () => {
+    expect(decidePenaltyPayment(first, '2025-02-23', null)).toEqual({
+      ok: true,
+      value: { paidOn: '2025-02-23', amountPence: 8000, rate: 'reduced' },
+    });
+    expect(decidePenaltyPayment(first, '2025-02-24', 16000)).toEqual({
+      ok: true,
+      value: { paidOn: '2025-02-24', amountPence: 16000, rate: 'full' },
+    });
+  });
+
+  it('refuses the wrong amount for the day paid, saying what was due', () => {
+    const paid = decidePenaltyPayment(first, '2025-02-24', 8000);
+    expect(paid.ok).toBe(false);
+    expect(!paid.ok && paid.error.kind === 'invalid-outcome' && paid.error.message).toBe(
+      'paid on 2025-02-24, the amount due was £160 (the full rate, by 2025-03-02), not £80',
+    );
+  });
+
+  it('cannot be paid before it is received or after the payment period', () => {
+    expect(decidePenaltyPayment(first, '2025-02-02', null).ok).toBe(false);
+    expect(decidePenaltyPayment(first, '2025-03-03', null).ok).toBe(false);
+  });
+
+  it('is settled once: a paid notice is neither paid again nor withdrawn', () => {
+    const paid = { ...first, paidOn: '2025-02-10' };
+    expect(findPenaltyNoticeStatus(paid)).toBe('paid');
+    expect(decidePenaltyPayment(paid, '2025-02-11', null)).toMatchObject({
+      ok: false,
+      error: { kind: 'notice-already-settled', status: 'paid' },
+    });
+    expect(decidePenaltyWithdrawal(paid, '2025-02-11', 'issued in error')).toMatchObject({
+      ok: false,
+      error: { kind: 'notice-already-settled', status: 'paid' },
+    });
+  });
+
+  it('is withdrawn with a reason, and a withdrawn notice cannot then be paid', () => {
+    expect(decidePenaltyWithdrawal(first, '2025-02-10', '  ').ok).toBe(false);
+    expect(decidePenaltyWithdrawal(first, '2025-01-30', 'issued in error').ok).toBe(false);
+    expect(decidePenaltyWithdrawal(first, '2025-02-10', 'issued in error')).toEqual({
+      ok: true,
+      value: { withdrawnOn: '2025-02-10', reason: 'issued in error' },
+    });
+    const withdrawn = { ...first, withdrawnOn: '2025-02-10' };
+    expect(findPenaltyNoticeStatus(withdrawn)).toBe('withdrawn');
+    expect(decidePenaltyPayment(withdrawn, '2025-02-11', null).ok).toBe(false);
+  });
+
+  it('no longer counts a withdrawn notice towards the limit of two in 3 years', () => {
+    const terms = england(
+      [{ issuedOn: '2024-10-10', withdrawn: true }, { issuedOn: '2025-03-05' }],
+      '2025-09-01',
+    );
+    expect(terms.ok && terms.value.ordinal).toBe(2);
+    expect(terms.ok && terms.value.periodEnds).toBe('2028-03-04');
   });
 });

@@ -195,3 +195,98 @@ export function planNoticeToImprove(
   // Reviewed at the end of the period: the last day is when improvement is judged.
   return ok({ issuedOn, weeks, periodEnds, reviewOn: periodEnds });
 }
+
+/** Where a notice stands: awaiting payment, paid, or withdrawn by the local authority. */
+export type PenaltyNoticeStatus = 'issued' | 'paid' | 'withdrawn';
+
+/** What the outcome rules need to know of an issued notice. */
+export interface IssuedPenaltyNotice {
+  readonly issuedOn: IsoDate;
+  readonly receivedOn: IsoDate;
+  readonly reduced: { readonly amountPence: number; readonly dueOn: IsoDate } | null;
+  readonly amountPence: number;
+  readonly dueOn: IsoDate;
+  readonly paidOn: IsoDate | null;
+  readonly withdrawnOn: IsoDate | null;
+}
+
+/** The status a notice's recorded outcome gives it. */
+export function findPenaltyNoticeStatus(notice: IssuedPenaltyNotice): PenaltyNoticeStatus {
+  if (notice.paidOn !== null) return 'paid';
+  if (notice.withdrawnOn !== null) return 'withdrawn';
+  return 'issued';
+}
+
+export type PenaltyOutcomeProblem =
+  | { readonly kind: 'notice-already-settled'; readonly status: PenaltyNoticeStatus }
+  | { readonly kind: 'invalid-outcome'; readonly field: string; readonly message: string };
+
+/** A payment as the notice's terms allow it: the amount due on the day it was paid. */
+export interface PenaltyPaymentRecord {
+  readonly paidOn: IsoDate;
+  readonly amountPence: number;
+  readonly rate: 'reduced' | 'full';
+}
+
+function formatPounds(pence: number): string {
+  return pence % 100 === 0 ? `£${pence / 100}` : `£${(pence / 100).toFixed(2)}`;
+}
+
+/**
+ * Record a notice paid: the reduced amount if paid by the end of its period (21 days from
+ * receipt in England), the full amount by the end of the full period (28 days). After that no
+ * payment discharges the notice: the local authority prosecutes or withdraws it.
+ */
+export function decidePenaltyPayment(
+  notice: IssuedPenaltyNotice,
+  paidOn: IsoDate,
+  amountPence: number | null,
+): Result<PenaltyPaymentRecord, PenaltyOutcomeProblem> {
+  const status = findPenaltyNoticeStatus(notice);
+  if (status !== 'issued') return err({ kind: 'notice-already-settled', status });
+  if (paidOn < notice.receivedOn)
+    return err({
+      kind: 'invalid-outcome',
+      field: 'paidOn',
+      message: `the notice cannot be paid (${paidOn}) before the parent received it (${notice.receivedOn})`,
+    });
+  if (paidOn > notice.dueOn)
+    return err({
+      kind: 'invalid-outcome',
+      field: 'paidOn',
+      message: `the payment period ended on ${notice.dueOn}; a notice unpaid by then is prosecuted or withdrawn, not paid late`,
+    });
+  const rate =
+    notice.reduced !== null && paidOn <= notice.reduced.dueOn
+      ? { name: 'reduced' as const, ...notice.reduced }
+      : { name: 'full' as const, amountPence: notice.amountPence, dueOn: notice.dueOn };
+  if (amountPence !== null && amountPence !== rate.amountPence)
+    return err({
+      kind: 'invalid-outcome',
+      field: 'amountPence',
+      message: `paid on ${paidOn}, the amount due was ${formatPounds(rate.amountPence)} (the ${rate.name} rate, by ${rate.dueOn}), not ${formatPounds(amountPence)}`,
+    });
+  return ok({ paidOn, amountPence: rate.amountPence, rate: rate.name });
+}
+
+/**
+ * Record a notice withdrawn, with the reason. A withdrawn notice no longer counts towards the
+ * limit of two per parent per child in 3 years; a paid one cannot be withdrawn.
+ */
+export function decidePenaltyWithdrawal(
+  notice: IssuedPenaltyNotice,
+  withdrawnOn: IsoDate,
+  reason: string,
+): Result<{ readonly withdrawnOn: IsoDate; readonly reason: string }, PenaltyOutcomeProblem> {
+  const status = findPenaltyNoticeStatus(notice);
+  if (status !== 'issued') return err({ kind: 'notice-already-settled', status });
+  if (reason.trim() === '')
+    return err({ kind: 'invalid-outcome', field: 'reason', message: 'say why it was withdrawn' });
+  if (withdrawnOn < notice.issuedOn)
+    return err({
+      kind: 'invalid-outcome',
+      field: 'withdrawnOn',
+      message: `a notice cannot be withdrawn (${withdrawnOn}) before it was issued (${notice.issuedOn})`,
+    });
+  return ok({ withdrawnOn, reason: reason.trim() });
+}

@@ -3,18 +3,23 @@ import {
   LeaveDecisionBody,
   LeaveDecisionResponse,
   LeaveRequestBody,
-  LeaveRequestList,
   LeaveRequestParams,
   LeaveRequestResponse,
+  PendingLeaveRequestList,
+  PupilLeaveRequestList,
 } from '../../contracts/follow-up.contract.ts';
 import { Problem } from '../../contracts/problem.contract.ts';
 import { can, type Role } from '../../domain/access/access-policy.ts';
 import type { LeaveDecision } from '../../domain/followup/leave-decision.ts';
 import { findAccessTargets } from '../../services/access.service.ts';
-import { decideLeaveRequest, submitLeaveRequest } from '../../services/leave-request.service.ts';
+import {
+  decideLeaveRequest,
+  listPendingLeaveForDecision,
+  submitLeaveRequest,
+} from '../../services/leave-request.service.ts';
 import {
   findLeaveRequest,
-  listPendingLeaveRequests,
+  listLeaveRequestSessions,
   listPupilLeaveRequests,
   type LeaveRequest,
 } from '../../store/leave-request.repository.ts';
@@ -168,18 +173,32 @@ export function registerLeaveRequestRoutes(app: RollcallApp): void {
         tags,
         security,
         params: PupilParams,
-        response: { 200: LeaveRequestList, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: {
+          200: PupilLeaveRequestList,
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+        },
       },
       preHandler: requireCapability('view-pupil', inPath.pupil()),
     },
     async (request) => {
+      const { db } = request.server.rollcall;
       const { pupilId } = request.params;
-      const requests = await listPupilLeaveRequests(request.server.rollcall.db, pupilId);
+      const requests = await listPupilLeaveRequests(db, pupilId);
       const visible: LeaveRequest[] = [];
       for (const leave of requests)
         if (await canActOnPupilAt(request, 'view-pupil', pupilId, leave.schoolId))
           visible.push(leave);
-      return { requests: visible.map(describeLeaveRequest) };
+      return {
+        requests: await Promise.all(
+          visible.map(async (leave) => ({
+            ...describeLeaveRequest(leave),
+            sessions: (await listLeaveRequestSessions(db, leave.id)).map((s) => ({ ...s })),
+          })),
+        ),
+      };
     },
   );
 
@@ -188,19 +207,38 @@ export function registerLeaveRequestRoutes(app: RollcallApp): void {
     {
       schema: {
         summary: 'Leave requests waiting for a decision, oldest first',
-        description: 'Needs manage-follow-up.',
+        description:
+          'Each with the pupil, the school sessions asked for and the leave already in the ' +
+          "pupil's school year. Needs manage-follow-up.",
         tags,
         security,
         params: SchoolParams,
-        response: { 200: LeaveRequestList, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: {
+          200: PendingLeaveRequestList,
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+        },
       },
       preHandler: requireCapability('manage-follow-up', inPath.school()),
     },
-    async (request) => ({
-      requests: (
-        await listPendingLeaveRequests(request.server.rollcall.db, request.params.schoolId)
-      ).map(describeLeaveRequest),
-    }),
+    async (request, reply) => {
+      const pending = await listPendingLeaveForDecision(
+        request.server.rollcall.db,
+        request.params.schoolId,
+      );
+      if (!pending.ok) return sendProblem(reply, describeSetupProblem(pending.error));
+      return {
+        requests: pending.value.map((view) => ({
+          ...describeLeaveRequest(view.request),
+          pupil: view.pupil,
+          sessions: view.sessions.map((s) => ({ ...s })),
+          leaveSessionsThisYear: view.leaveSessionsThisYear,
+        })),
+      };
+    },
   );
 
   app.post(

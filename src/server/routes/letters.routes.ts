@@ -191,7 +191,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
         summary: "Save the school's own wording for a kind of letter",
         description:
           'Placeholders are written {{pupil.firstName}}; an unknown one is refused by name and ' +
-          'line. Needs manage-school.',
+          'line. Needs manage-letter-templates (administrators, headteachers, attendance leads).',
         tags,
         security,
         params: TemplateParams,
@@ -205,7 +205,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
           422: Problem,
         },
       },
-      preHandler: requireCapability('manage-school', inPath.school()),
+      preHandler: requireCapability('manage-letter-templates', inPath.school()),
     },
     async (request, reply) => {
       const { db, clock } = request.server.rollcall;
@@ -227,7 +227,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
     {
       schema: {
         summary: 'Return a kind of letter to the shipped default wording',
-        description: 'Needs manage-school.',
+        description: 'Needs manage-letter-templates.',
         tags,
         security,
         params: TemplateParams,
@@ -239,7 +239,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
           404: Problem,
         },
       },
-      preHandler: requireCapability('manage-school', inPath.school()),
+      preHandler: requireCapability('manage-letter-templates', inPath.school()),
     },
     async (request, reply) => {
       const { db, clock } = request.server.rollcall;

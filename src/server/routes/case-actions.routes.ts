@@ -1,0 +1,206 @@
+import type { FastifyReply } from 'fastify';
+import {
+  CaseActionAccepted,
+  CaseActionAcceptBody,
+  CaseActionDismissBody,
+  CaseActionDismissed,
+  CaseActionList,
+  CaseActionsQuery,
+  type CaseActionResponse,
+} from '../../contracts/case-action.contract.ts';
+import { SchoolParams } from '../../contracts/common.contract.ts';
+import { Problem } from '../../contracts/problem.contract.ts';
+import {
+  acceptCaseAction,
+  dismissCaseAction,
+  listCaseActions,
+  type CaseActionError,
+  type CaseActionView,
+} from '../../services/case-action.service.ts';
+import type { RollcallApp } from '../app.ts';
+import { getSignedIn, inPath, requireCapability } from '../auth.hooks.ts';
+import { canActOnPupilAt } from '../follow-up-access.ts';
+import { createProblem, sendProblem } from '../problem.ts';
+import { describeSetupProblem } from '../service-problems.ts';
+
+const tags = ['cases'];
+const security = [{ session: [] }];
+const errors = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+};
+
+function describeAction(view: CaseActionView): CaseActionResponse {
+  return {
+    pupilId: view.pupilId,
+    pupilName: view.pupilName,
+    caseId: view.caseId,
+    ladder: view.ladder,
+    kind: view.action.kind,
+    fromStage: view.action.fromStage,
+    stage: view.action.stage,
+    title: view.action.title,
+    evidence: view.evidence.map(({ alert, sessions }) => ({
+      rule: alert.rule,
+      date: alert.date,
+      session: alert.session,
+      count: alert.count ?? null,
+      from: alert.from ?? null,
+      detail: alert.detail ?? null,
+      sessions: sessions.map((session) => ({ ...session })),
+    })),
+  };
+}
+
+function sendActionProblem(reply: FastifyReply, error: CaseActionError): FastifyReply {
+  switch (error.kind) {
+    case 'no-case-action':
+      return sendProblem(reply, createProblem('case-action-changed', `${error.message}.`));
+    case 'case-already-open':
+      return sendProblem(
+        reply,
+        createProblem(
+          'case-action-changed',
+          'The pupil has an open case now; read the list again.',
+        ),
+      );
+    case 'case-closed':
+      return sendProblem(
+        reply,
+        createProblem('case-action-changed', 'The case was closed meanwhile; read the list again.'),
+      );
+    case 'case-not-found':
+    case 'invalid-case':
+      return sendProblem(
+        reply,
+        createProblem('case-action-changed', 'The case changed meanwhile; read the list again.'),
+      );
+    default:
+      return sendProblem(reply, describeSetupProblem(error));
+  }
+}
+
+const forbiddenPupil = createProblem('forbidden', 'You cannot decide cases for this pupil here.');
+
+export function registerCaseActionRoutes(app: RollcallApp): void {
+  app.get(
+    '/api/schools/:schoolId/case-actions',
+    {
+      schema: {
+        summary: 'The case actions the rule alerts call for, per pupil, with their evidence',
+        description:
+          'As of the day: open a case at the stage a pupil’s alerts point to, or advance an ' +
+          'open case to a later stage of its ladder, each with the alerts and the absences ' +
+          'they rest on. Alerts already accepted or dismissed are left out. Staff decide. ' +
+          'Needs manage-follow-up.',
+        tags,
+        security,
+        params: SchoolParams,
+        querystring: CaseActionsQuery,
+        response: {
+          200: CaseActionList,
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+        },
+      },
+      preHandler: requireCapability('manage-follow-up', inPath.school()),
+    },
+    async (request, reply) => {
+      const { schoolId } = request.params;
+      const listed = await listCaseActions(request.server.rollcall.db, {
+        schoolId,
+        date: request.query.date,
+      });
+      if (!listed.ok) return sendProblem(reply, describeSetupProblem(listed.error));
+      return { schoolId, date: request.query.date, actions: listed.value.map(describeAction) };
+    },
+  );
+
+  app.post(
+    '/api/schools/:schoolId/case-actions/acceptance',
+    {
+      schema: {
+        summary: 'Accept a case action: open the case or advance it, as from those alerts',
+        description:
+          'The alerts are read again as of the day; the case is opened at (or moved to) the ' +
+          'stage they call for, recorded in the case and the audit log as accepted from them. ' +
+          'Needs manage-follow-up.',
+        tags,
+        security,
+        params: SchoolParams,
+        body: CaseActionAcceptBody,
+        response: { 201: CaseActionAccepted, ...errors },
+      },
+      preHandler: requireCapability('manage-follow-up', inPath.school()),
+    },
+    async (request, reply) => {
+      const { db, clock } = request.server.rollcall;
+      const { schoolId } = request.params;
+      const body = request.body;
+      if (!(await canActOnPupilAt(request, 'manage-follow-up', body.pupilId, schoolId)))
+        return sendProblem(reply, forbiddenPupil);
+      const accepted = await acceptCaseAction(
+        { db, clock },
+        {
+          schoolId,
+          pupilId: body.pupilId,
+          date: body.date,
+          stage: body.stage ?? null,
+          note: body.note ?? null,
+          decidedBy: getSignedIn(request).session.actor.userId,
+        },
+      );
+      if (!accepted.ok) return sendActionProblem(reply, accepted.error);
+      const { view, case: found } = accepted.value;
+      return reply.code(201).send({
+        action: describeAction(view),
+        case: { id: found.id, ladder: found.ladder, stage: found.stage },
+      });
+    },
+  );
+
+  app.post(
+    '/api/schools/:schoolId/case-actions/dismissal',
+    {
+      schema: {
+        summary: 'Dismiss a case action, saying why',
+        description:
+          'The decision is kept, so the same alerts are not proposed again; a later alert is. ' +
+          'Needs manage-follow-up.',
+        tags,
+        security,
+        params: SchoolParams,
+        body: CaseActionDismissBody,
+        response: { 201: CaseActionDismissed, ...errors },
+      },
+      preHandler: requireCapability('manage-follow-up', inPath.school()),
+    },
+    async (request, reply) => {
+      const { db, clock } = request.server.rollcall;
+      const { schoolId } = request.params;
+      const body = request.body;
+      if (!(await canActOnPupilAt(request, 'manage-follow-up', body.pupilId, schoolId)))
+        return sendProblem(reply, forbiddenPupil);
+      const dismissed = await dismissCaseAction(
+        { db, clock },
+        {
+          schoolId,
+          pupilId: body.pupilId,
+          date: body.date,
+          stage: body.stage ?? null,
+          reason: body.reason,
+          decidedBy: getSignedIn(request).session.actor.userId,
+        },
+      );
+      if (!dismissed.ok) return sendActionProblem(reply, dismissed.error);
+      return reply.code(201).send({ action: describeAction(dismissed.value), reason: body.reason });
+    },
+  );
+}
