@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Layout } from './components/layout.tsx';
+import { matchAdminPage } from './admin-routes.tsx';
 import { matchLeaderPage } from './leader-routes.tsx';
 import { ProblemAlert, describeError } from './components/problem-alert.tsx';
 import { Loading } from './components/resource-failure.tsx';
@@ -84,6 +85,8 @@ function CurrentPage(props: { location: AppLocation; session: Session | null }) 
   if (rolePage !== null) return rolePage;
   const leaderPage = matchLeaderPage(location, session);
   if (leaderPage !== null) return leaderPage;
+  const adminPage = matchAdminPage(location, session);
+  if (adminPage !== null) return adminPage;
   return isSignInPage ? null : <NotFoundPage />;
 }
 

@@ -1,6 +1,10 @@
 import type { VNode } from 'preact';
 import { NotAllowedPage } from './pages/not-allowed.page.tsx';
 import { AbsenceBoardPage } from './pages/absence-board.page.tsx';
+import { AskLeavePage } from './pages/ask-leave.page.tsx';
+import { FollowUpTasksPage } from './pages/follow-up-tasks.page.tsx';
+import { LeaveRequestsPage } from './pages/leave-requests.page.tsx';
+import { OfficeLeaveRequestPage } from './pages/office-leave-request.page.tsx';
 import { ChildAttendancePage } from './pages/child-attendance.page.tsx';
 import { GovernorFiguresPage } from './pages/governor-figures.page.tsx';
 import { MarkFinderPage } from './pages/mark-finder.page.tsx';
@@ -44,10 +48,18 @@ export function matchOfficeFamilyGovernorPage(
     return bySchool((id) => <MarkFinderPage schoolId={id} location={location} />);
   if (path === '/figures')
     return bySchool((id) => <GovernorFiguresPage schoolId={id} location={location} />);
+  if (path === '/follow-up')
+    return bySchool((id) => <FollowUpTasksPage schoolId={id} location={location} />);
+  if (path === '/leave-requests')
+    return bySchool((id) => <LeaveRequestsPage schoolId={id} role={session.user.role} />);
+  if (path === '/leave-requests/new')
+    return bySchool((id) => <OfficeLeaveRequestPage schoolId={id} location={location} />);
   const markId = readId(matchPath('/marks/:markId', path), 'markId');
   if (markId !== null) return <MarkPage markId={markId} location={location} />;
   const reportFor = readId(matchPath('/children/:pupilId/report-absence', path), 'pupilId');
   if (reportFor !== null) return <ReportAbsencePage pupilId={reportFor} />;
+  const leaveFor = readId(matchPath('/children/:pupilId/leave', path), 'pupilId');
+  if (leaveFor !== null) return <AskLeavePage pupilId={leaveFor} />;
   const childId = readId(matchPath('/children/:pupilId', path), 'pupilId');
   if (childId !== null) return <ChildAttendancePage pupilId={childId} />;
   return null;

@@ -28,8 +28,8 @@ export const reportedPupil = { firstName: 'Freya', lastName: 'Evans' } as const;
 
 /**
  * A primary school in England on 4 September 2024: class 3B of eight pupils taught by Ms
- * Okafor (one pupil reported ill by a parent), class 4C taught by someone else, and an office
- * user. Every user signs in with `testPassword`.
+ * Okafor (one pupil reported ill by a parent), class 4C taught by someone else, an office
+ * user and the school's administrator. Every user signs in with `testPassword`.
  */
 export async function seedE2eSchool(db: Kysely<Database>) {
   const setup = await makeSchoolWithClass(db);
@@ -101,9 +101,16 @@ export async function seedE2eSchool(db: Kysely<Database>) {
     at: e2eNow,
   });
 
-  for (const user of [teacher, office, otherTeacher]) await givePassword(db, user);
+  const admin = await makeUser(db, {
+    role: 'admin',
+    scope: { kind: 'school', schoolId: school.id },
+    displayName: 'Sam Whitfield',
+  });
+
+  for (const user of [teacher, office, otherTeacher, admin]) await givePassword(db, user);
   return {
     school,
+    admin,
     teacher: { ...teacher, displayName: 'Amara Okafor' },
     office,
     schoolClass,

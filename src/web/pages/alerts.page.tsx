@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { SchoolStatisticsResponse } from '../../contracts/statistics.contract.ts';
+import { CaseActions } from '../casework/case-actions.tsx';
 import { chooseSchoolId, formatDate } from '../charts/format-figures.ts';
 import { Link } from '../components/link.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
@@ -74,6 +75,13 @@ export function AlertsPage(props: { location: AppLocation; session: Session }) {
         <Link href={`/dashboard?school=${String(statistics.schoolId)}`}>School dashboard</Link>
       </p>
       <PenaltyNoticeBasis policy={policy} />
+      {props.session.capabilities.includes('manage-follow-up') && (
+        <CaseActions
+          schoolId={statistics.schoolId}
+          date={statistics.asOf}
+          ruleTitle={(rule) => titleOf(policy, rule)}
+        />
+      )}
       <div class="field field-inline">
         <label for="alert-range">Crossed</label>
         <select

@@ -8,6 +8,7 @@ import {
   persistentAbsenceExplanation,
 } from '../family/attendance-words.ts';
 import { describeChildName } from '../family/child-name.ts';
+import { ChildLeaveRequests } from '../followup/child-leave-requests.tsx';
 import { describeReportedReason } from '../register/register-codes.ts';
 import { formatPlainDate } from '../london-time.ts';
 import { describeCode } from '../office/attendance-codes.ts';
@@ -134,6 +135,7 @@ export function ChildAttendancePage(props: { pupilId: number }) {
           </Link>
         </p>
       </section>
+      <ChildLeaveRequests pupilId={props.pupilId} firstName={name.first} />
     </div>
   );
 }

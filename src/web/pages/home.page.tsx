@@ -3,6 +3,8 @@ import { usePageTitle } from '../page-title.ts';
 import type { AppLocation } from '../router.ts';
 import { describeRole, schoolIdOf, type Role, type Session } from '../session.ts';
 import { LeaderLinks } from './leader-links.tsx';
+import { AdminLinks } from '../admin/admin-links.tsx';
+import { CaseworkLinks } from '../casework/casework-links.tsx';
 import { TodaysRegisters } from './todays-registers.tsx';
 import { ChildrenList } from '../family/children-list.tsx';
 
@@ -12,6 +14,20 @@ const rolePages: Partial<Record<Role, readonly { href: string; label: string }[]
     { href: '/absence-board', label: 'Today’s absence board: who to call, with contacts' },
     { href: '/reception', label: 'Reception desk: late sign-in and early sign-out' },
     { href: '/marks', label: 'Change a mark, with its history' },
+    { href: '/follow-up', label: 'First-day response: today’s calls and follow-up steps' },
+    { href: '/leave-requests/new', label: 'Enter a leave request for a parent' },
+  ],
+  attendance_officer: [
+    { href: '/follow-up', label: 'First-day response: today’s calls and follow-up steps' },
+    { href: '/leave-requests', label: 'Leave requests waiting for a decision' },
+  ],
+  attendance_lead: [
+    { href: '/follow-up', label: 'First-day response: today’s calls and follow-up steps' },
+    { href: '/leave-requests', label: 'Leave requests to decide' },
+  ],
+  headteacher: [
+    { href: '/follow-up', label: 'First-day response: escalated steps and today’s calls' },
+    { href: '/leave-requests', label: 'Leave requests to decide' },
   ],
   governor: [{ href: '/figures', label: 'Attendance figures: rates, trend and absence counts' }],
 };
@@ -48,11 +64,7 @@ const roleWork: Readonly<Record<Role, { summary: string; tasks: readonly string[
   },
   admin: {
     summary: 'Set the school up and keep its accounts in order.',
-    tasks: [
-      'Schools, calendars, terms and closures',
-      'Register times, policy preset and settings',
-      'Classes, users and roles, imports',
-    ],
+    tasks: [],
   },
   la_officer: {
     summary: 'Work attendance cases with the authority’s schools.',
@@ -87,6 +99,8 @@ export function HomePage(props: { location: AppLocation; session: Session }) {
         </section>
       )}
       <LeaderLinks session={session} />
+      <AdminLinks session={session} />
+      <CaseworkLinks session={session} />
       {work.tasks.length > 0 && (
         <section aria-labelledby="your-work">
           <h2 id="your-work">Your work in Rollcall</h2>

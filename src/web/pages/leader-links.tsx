@@ -12,7 +12,11 @@ export function LeaderLinks(props: { session: Session }) {
   const aggregates = session.capabilities.includes('view-aggregates');
   const links: { href: string; label: string }[] = [];
   if (scope.kind === 'school' && session.user.role !== 'teacher') {
-    if (follows) links.push({ href: '/alerts', label: 'Policy alerts work list' });
+    if (follows)
+      links.push({
+        href: '/alerts',
+        label: 'Policy alerts work list, and the case actions they call for',
+      });
     if (aggregates) links.push({ href: '/dashboard', label: 'School dashboard' });
   }
   if (scope.kind === 'trust' && aggregates)

@@ -7,6 +7,7 @@ import { usePageTitle } from '../page-title.ts';
 import { AttendanceHeatMap, type SelectedSession } from '../pupil/attendance-heat-map.tsx';
 import { MarkHistory } from '../pupil/mark-history.tsx';
 import { useApiResource } from '../use-api-resource.ts';
+import { useSession } from '../session.ts';
 import { describeEvidence } from './alerts.page.tsx';
 
 type Tally = PupilProfileResponse['rates']['year'];
@@ -15,6 +16,7 @@ type Tally = PupilProfileResponse['rates']['year'];
 export function PupilProfilePage(props: { pupilId: number }) {
   const resource = useApiResource<PupilProfileResponse>(`/api/pupils/${String(props.pupilId)}`);
   const [selected, setSelected] = useState<SelectedSession | null>(null);
+  const follows = useSession().session?.capabilities.includes('manage-follow-up') ?? false;
   const name =
     resource.kind === 'loaded'
       ? `${resource.value.preferredFirstName ?? resource.value.legalFirstName} ${
@@ -44,6 +46,13 @@ export function PupilProfilePage(props: { pupilId: number }) {
           profile.persistentAbsence && <span class="tag tag-persistent">Persistent absence</span>
         )}
       </p>
+      {follows && (
+        <p>
+          <Link href={`/pupils/${String(props.pupilId)}/casework`}>
+            Casework, penalty notices and letters
+          </Link>
+        </p>
+      )}
 
       <section aria-labelledby="rates-heading">
         <h2 id="rates-heading">Attendance as of {formatDate(profile.asOf)}</h2>

@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import type { TaskCompletionResponse } from '../../contracts/follow-up.contract.ts';
+import { callApi } from '../api-client.ts';
+import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
+
+/** Records a step done (an email sent, a home visit made, a referral) with what came of it. */
+export function TaskCompletionForm(props: {
+  idBase: string;
+  taskId: number;
+  onCompleted: (answer: TaskCompletionResponse) => void;
+}) {
+  const { idBase } = props;
+  const [outcome, setOutcome] = useState('');
+  const [error, setError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const handleSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (outcome.trim() === '') {
+      setError({ detail: 'Say what was done and what came of it.', fields: [] });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await callApi<TaskCompletionResponse>(
+        'POST',
+        `/api/follow-up-tasks/${String(props.taskId)}/completion`,
+        { body: { outcome: outcome.trim() } },
+      );
+      setOutcome('');
+      props.onCompleted(answer);
+    } catch (failure) {
+      setError(describeError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+      <ProblemAlert error={error} title="The step was not recorded as done" />
+      <div class="field">
+        <label for={`${idBase}-outcome`}>What was done, and what came of it</label>
+        <textarea
+          id={`${idBase}-outcome`}
+          rows={3}
+          maxLength={1000}
+          value={outcome}
+          onInput={(event) => {
+            setOutcome(event.currentTarget.value);
+          }}
+        />
+      </div>
+      <button type="submit" class="button" disabled={busy}>
+        {busy ? 'Saving…' : 'Mark step done'}
+      </button>
+    </form>
+  );
+}
