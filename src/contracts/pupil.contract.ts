@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContactSummary, IsoDateString } from './common.contract.ts';
-import { Alert, SessionTally, SessionTotals } from './statistics.contract.ts';
+import { Alert, PolicyRuleSummary, SessionTally, SessionTotals } from './statistics.contract.ts';
 
 /** One school day of a pupil's register: the morning and afternoon codes (null: unmarked). */
 export const PupilDay = z.tuple([IsoDateString, z.string().nullable(), z.string().nullable()]);
@@ -52,7 +52,7 @@ export const PupilProfileResponse = z.object({
   }),
   policy: z.object({
     target: z.number(),
-    rules: z.array(z.object({ id: z.string(), title: z.string() })),
+    rules: z.array(PolicyRuleSummary),
   }),
 });
 export type PupilProfileResponse = z.infer<typeof PupilProfileResponse>;

@@ -51,12 +51,21 @@ export const AlertGroup = z.object({
     .describe('Only for those who follow pupils up; absent for aggregate-only readers'),
 });
 
+/** A policy rule as pages name it, and what its alerts' counts count. */
+export const PolicyRuleSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  countsIn: z
+    .enum(['sessions', 'school days'])
+    .describe("What an alert's count counts: a run of consecutive days counts school days"),
+});
+
 /** The school's policy as the work list needs it: rule titles and the penalty-notice basis. */
 export const PolicySummary = z.object({
   name: z.string(),
   title: z.string(),
   target: z.number().describe("The school's attendance target, 0 to 1"),
-  rules: z.array(z.object({ id: z.string(), title: z.string() })),
+  rules: z.array(PolicyRuleSummary),
   penaltyNotice: z
     .object({
       national: z.string().describe('The national threshold: the legal basis for a penalty notice'),

@@ -39,3 +39,15 @@ describe('the penalty-notice basis of a policy', () => {
     expect(describePolicy(loadPreset('wales'), 'wales').penaltyNotice).toBeNull();
   });
 });
+
+describe('what the alerts of a rule count', () => {
+  it('is school days for a run of consecutive days and sessions for a count in a window', () => {
+    const rules = describePolicy(loadPreset('england-2024'), 'england').rules;
+    expect(rules.find((rule) => rule.id === 'la-notification-10-days')?.countsIn).toBe(
+      'school days',
+    );
+    expect(rules.find((rule) => rule.id === 'penalty-notice-threshold')?.countsIn).toBe(
+      'sessions',
+    );
+  });
+});

@@ -46,7 +46,7 @@ export interface PolicySummary {
   readonly name: string;
   readonly title: string;
   readonly target: number;
-  readonly rules: { id: string; title: string }[];
+  readonly rules: { id: string; title: string; countsIn: 'sessions' | 'school days' }[];
   readonly penaltyNotice: {
     readonly national: string;
     readonly nationalRuleId: string | null;
@@ -86,7 +86,11 @@ export function describePolicy(policy: Policy, jurisdiction: Jurisdiction): Poli
     name: policy.name,
     title: policy.title,
     target: rateOf(policy.target),
-    rules: policy.rules.map((rule) => ({ id: rule.id, title: rule.title })),
+    rules: policy.rules.map((rule) => ({
+      id: rule.id,
+      title: rule.title,
+      countsIn: rule.kind === 'consecutive-days' ? 'school days' : 'sessions',
+    })),
     penaltyNotice:
       jurisdiction === 'england'
         ? {

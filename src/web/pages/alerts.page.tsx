@@ -192,7 +192,7 @@ function RuleAlerts(props: {
                     {formatDate(alert.date)} {alert.session}
                     {alert.date === props.asOf && <span class="tag tag-current">Today</span>}
                   </td>
-                  <td>{describeEvidence(alert)}</td>
+                  <td>{describeEvidence(alert, policy)}</td>
                 </tr>
               ))}
             </tbody>
@@ -217,11 +217,20 @@ function RuleAlerts(props: {
   );
 }
 
-/** The sessions behind an alert, in words: "10 sessions, Mon 4 Nov 2024 to Fri 6 Dec 2024". */
-export function describeEvidence(alert: Alert): string {
+/**
+ * The sessions behind an alert, in words: "10 sessions, from Mon 4 Nov 2024 to Fri 6 Dec 2024
+ * PM", or "3 school days, ..." for a rule that counts a run of whole days.
+ */
+export function describeEvidence(
+  alert: Alert,
+  policy: { readonly rules: readonly Pick<PolicySummary['rules'][number], 'id' | 'countsIn'>[] },
+): string {
   const parts: string[] = [];
-  if (alert.count !== undefined)
-    parts.push(`${String(alert.count)} ${alert.count === 1 ? 'session' : 'sessions'}`);
+  const countsIn = policy.rules.find((rule) => rule.id === alert.rule)?.countsIn ?? 'sessions';
+  if (alert.count !== undefined) {
+    const unit = countsIn === 'school days' ? 'school day' : 'session';
+    parts.push(`${String(alert.count)} ${unit}${alert.count === 1 ? '' : 's'}`);
+  }
   if (alert.from !== undefined)
     parts.push(`from ${formatDate(alert.from)} to ${formatDate(alert.date)} ${alert.session}`);
   if (alert.detail !== undefined) parts.push(alert.detail);

@@ -97,7 +97,7 @@ export function PupilProfilePage(props: { pupilId: number }) {
                   <td>
                     {formatDate(alert.date)} {alert.session}
                   </td>
-                  <td>{describeEvidence(alert)}</td>
+                  <td>{describeEvidence(alert, profile.policy)}</td>
                 </tr>
               ))}
             </tbody>
