@@ -1,4 +1,5 @@
 import type { IsoDate } from '../domain/calendar/plain-date.ts';
+import { codeOfId, NO_MARK } from '../domain/codes/code-registry.ts';
 import { isAbsenceCategory } from '../domain/codes/code-table.ts';
 import { codeTableFor, findCode } from '../domain/codes/code-tables.ts';
 import {
@@ -18,7 +19,6 @@ import {
   type CaseAlertDecisionRecord,
 } from '../store/case-alert-decision.repository.ts';
 import { listOpenSchoolCases, type AttendanceCase } from '../store/case.repository.ts';
-import { listPupilMarks } from '../store/mark.repository.ts';
 import type { SessionName } from '../store/schema.ts';
 import { runAtomically, type Executor } from '../store/transaction.ts';
 import {
@@ -80,33 +80,34 @@ function findLadderFor(situation: PupilSituation, schoolLadder: CaseLadder | und
   return situation.openCase ? findCaseLadder(situation.openCase.ladder) : schoolLadder;
 }
 
-async function collectEvidence(
-  db: Executor,
+/**
+ * The absences behind each alert, read from the register the evaluation ran on: the marks are
+ * already in memory, so a work list of hundreds of pupils costs no query per pupil.
+ */
+function collectEvidence(
   stored: StoredEvaluation,
   pupilId: number,
   alerts: readonly Alert[],
-): Promise<AlertEvidence[]> {
-  const { school, jurisdiction } = stored.register;
-  const yearStart = stored.evaluation.period.from ?? alerts[0]?.date ?? stored.evaluation.asOf;
-  const earliest = alerts.reduce((min, alert) => {
-    const from = alert.from ?? yearStart;
-    return from < min ? from : min;
-  }, stored.evaluation.asOf);
-  const absences = (
-    await listPupilMarks(db, { pupilId, from: earliest, to: stored.evaluation.asOf })
-  )
-    .filter((mark) => mark.schoolId === school.id)
-    .filter((mark) => {
-      const category = findCode(codeTableFor(jurisdiction, mark.date), mark.code)?.category;
-      return category !== undefined && isAbsenceCategory(category);
-    });
+): AlertEvidence[] {
+  const { calendar, jurisdiction, pupils } = stored.register;
+  const asOf = stored.evaluation.asOf;
+  const yearStart = stored.evaluation.period.from ?? alerts[0]?.date ?? asOf;
+  const marks = pupils.find((pupil) => pupil.pupilId === pupilId)?.attendance.marks;
+  const absences: { date: IsoDate; session: SessionName; code: string }[] = [];
+  for (let session = 0; marks !== undefined && session < marks.length; session++) {
+    const id = marks[session] ?? NO_MARK;
+    const date = calendar.days[session >> 1];
+    if (id === NO_MARK || date === undefined || date > asOf) continue;
+    const code = codeOfId(id);
+    const category = findCode(codeTableFor(jurisdiction, date), code)?.category;
+    if (category !== undefined && isAbsenceCategory(category))
+      absences.push({ date, session: session % 2 === 0 ? 'AM' : 'PM', code });
+  }
   return alerts.map((alert) => {
     const from = alert.from ?? yearStart;
     return {
       alert,
-      sessions: absences
-        .filter((mark) => mark.date >= from && mark.date <= alert.date)
-        .map((mark) => ({ date: mark.date, session: mark.session, code: mark.code })),
+      sessions: absences.filter((mark) => mark.date >= from && mark.date <= alert.date),
     };
   });
 }
@@ -140,19 +141,18 @@ export async function listCaseActions(
       alerts,
       openCase: openCases.get(pupil.pupilId),
     };
-    const view = await describeAction(db, stored.value, situation, schoolLadder, decisions);
+    const view = describeAction(stored.value, situation, schoolLadder, decisions);
     if (view !== null) views.push(view);
   }
   return ok(views.sort((a, b) => b.action.stage - a.action.stage || a.pupilId - b.pupilId));
 }
 
-async function describeAction(
-  db: Executor,
+function describeAction(
   stored: StoredEvaluation,
   situation: PupilSituation,
   schoolLadder: CaseLadder | undefined,
   decisions: ReadonlyMap<number, readonly CaseAlertDecisionRecord[]>,
-): Promise<CaseActionView | null> {
+): CaseActionView | null {
   const ladder = findLadderFor(situation, schoolLadder);
   if (ladder === undefined) return null;
   const action = proposeCaseAction(
@@ -168,7 +168,7 @@ async function describeAction(
     caseId: situation.openCase?.id ?? null,
     ladder: ladder.id,
     action,
-    evidence: await collectEvidence(db, stored, situation.pupilId, action.because),
+    evidence: collectEvidence(stored, situation.pupilId, action.because),
   };
 }
 
