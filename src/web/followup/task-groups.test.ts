@@ -3,10 +3,9 @@ import {
   describeAbsenceDay,
   describeTaskRole,
   groupTasksByDueState,
-  toMailtoHref,
-  toTelHref,
   type FollowUpTask,
 } from './task-groups.ts';
+import { toMailtoHref, toTelHref } from '../components/contact-hrefs.ts';
 
 function makeTask(overrides: Partial<FollowUpTask>): FollowUpTask {
   return {

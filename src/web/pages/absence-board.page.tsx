@@ -6,7 +6,7 @@ import { ProblemAlert, describeError } from '../components/problem-alert.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
 import { describeSession, formatPlainDate, isPlainDate, readLondonToday } from '../london-time.ts';
 import { describeCode } from '../office/attendance-codes.ts';
-import { ContactList } from '../office/contact-list.tsx';
+import { ContactList } from '../components/contact-list.tsx';
 import { ContactLogForm, type LoggedCall } from '../office/contact-log-form.tsx';
 import { usePageTitle } from '../page-title.ts';
 import type { AppLocation } from '../router.ts';

@@ -4,7 +4,7 @@ import { Link } from '../components/link.tsx';
 import { ProblemAlert, describeError } from '../components/problem-alert.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
 import { describeChildName } from '../family/child-name.ts';
-import { ContactLinks } from '../followup/contact-links.tsx';
+import { ContactList } from '../components/contact-list.tsx';
 import { FollowUpContactForm } from '../followup/follow-up-contact-form.tsx';
 import {
   describeAbsenceDay,
@@ -140,10 +140,10 @@ function TaskCard(props: {
       {profile !== null && name !== null && (
         <>
           <h4 id={`${idBase}-contacts`}>Contacts, in the order to call</h4>
-          <ContactLinks
+          <ContactList
             contacts={profile.contacts}
             labelledBy={`${idBase}-contacts`}
-            subject={`${name.full}'s absence from school`}
+            emailSubject={`${name.full}'s absence from school`}
           />
           <details class="log-call">
             <summary>Record a call or message to {name.first}’s family</summary>

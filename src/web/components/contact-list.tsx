@@ -1,15 +1,19 @@
 import type { ContactSummary } from '../../contracts/common.contract.ts';
-import { toMailtoHref, toTelHref } from './task-groups.ts';
+import { toMailtoHref, toTelHref } from './contact-hrefs.ts';
 
-/** A pupil's contacts in the order the school calls them; numbers dial, addresses open a mail. */
-export function ContactLinks(props: {
+/**
+ * A pupil's contacts in the order the school calls them: each number a link that dials and,
+ * given an email subject, each address a link that opens a message about the absence.
+ */
+export function ContactList(props: {
   contacts: readonly ContactSummary[];
   labelledBy: string;
-  subject: string;
+  emailSubject?: string;
 }) {
   const contacts = [...props.contacts].sort((a, b) => a.priority - b.priority);
   if (contacts.length === 0)
     return <p>No contacts on file. Tell the attendance lead: this is a safeguarding concern.</p>;
+  const { emailSubject } = props;
   return (
     <ol class="contact-list" aria-labelledby={props.labelledBy}>
       {contacts.map((contact) => (
@@ -24,8 +28,8 @@ export function ContactLinks(props: {
               {contact.phone}
             </a>
           )}
-          {contact.email !== null && (
-            <a class="contact-email" href={toMailtoHref(contact.email, props.subject)}>
+          {emailSubject !== undefined && contact.email !== null && (
+            <a class="contact-email" href={toMailtoHref(contact.email, emailSubject)}>
               <span class="visually-hidden">Email {contact.name} at </span>
               {contact.email}
             </a>
