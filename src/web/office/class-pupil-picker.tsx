@@ -55,3 +55,43 @@ export function useClassRegister(classId: string, date: string, session: Session
 export function describeRowName(row: RegisterRow): string {
   return `${row.lastName}, ${row.firstName}`;
 }
+
+/**
+ * The pupils of the chosen class as a drop-down, once the class's register has loaded: the
+ * second half of choosing a pupil class by class.
+ */
+export function PupilSelect(props: {
+  id: string;
+  classId: string;
+  register: ReturnType<typeof useClassRegister>;
+  value: string;
+  onChange: (pupilId: string) => void;
+  /** What follows the name in each option, e.g. the pupil's morning mark. */
+  describeExtra?: (row: RegisterRow) => string;
+}) {
+  const { register } = props;
+  if (props.classId === '') return null;
+  if (register.kind === 'loading') return <Loading what="the class" />;
+  if (register.kind === 'failed')
+    return <ProblemAlert error={describeError(register.error)} title="The class was not loaded" />;
+  return (
+    <div class="field">
+      <label for={props.id}>Pupil</label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(event) => {
+          props.onChange(event.currentTarget.value);
+        }}
+      >
+        <option value="">Choose a pupil</option>
+        {register.value.pupils.map((row) => (
+          <option key={row.pupilId} value={String(row.pupilId)}>
+            {describeRowName(row)}
+            {props.describeExtra?.(row) ?? ''}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,11 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { LeaveRequestResponse } from '../../contracts/follow-up.contract.ts';
-import { ProblemAlert, describeError } from '../components/problem-alert.tsx';
-import { Loading } from '../components/resource-failure.tsx';
 import { LeaveRequestForm } from '../followup/leave-request-form.tsx';
 import { LeaveRequestSent } from '../followup/leave-request-sent.tsx';
 import { formatPlainDate, isPlainDate, readLondonToday } from '../london-time.ts';
-import { ClassSelect, describeRowName, useClassRegister } from '../office/class-pupil-picker.tsx';
+import { ClassSelect, PupilSelect, useClassRegister } from '../office/class-pupil-picker.tsx';
 import { usePageTitle } from '../page-title.ts';
 import type { AppLocation } from '../router.ts';
 import { announce } from '../status-announcer.ts';
@@ -44,30 +42,16 @@ export function OfficeLeaveRequestPage(props: { schoolId: number; location: AppL
             setPupilId('');
           }}
         />
-        {register.kind === 'loading' && classId !== '' && <Loading what="the class" />}
-        {register.kind === 'failed' && (
-          <ProblemAlert error={describeError(register.error)} title="The class was not loaded" />
-        )}
-        {classId !== '' && register.kind === 'loaded' && (
-          <div class="field">
-            <label for="leave-pupil">Pupil</label>
-            <select
-              id="leave-pupil"
-              value={pupilId}
-              onChange={(event) => {
-                setPupilId(event.currentTarget.value);
-                setSent(null);
-              }}
-            >
-              <option value="">Choose a pupil</option>
-              {rows.map((row) => (
-                <option key={row.pupilId} value={String(row.pupilId)}>
-                  {describeRowName(row)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <PupilSelect
+          id="leave-pupil"
+          classId={classId}
+          register={register}
+          value={pupilId}
+          onChange={(next) => {
+            setPupilId(next);
+            setSent(null);
+          }}
+        />
       </section>
       {pupil !== undefined && (
         <section aria-labelledby="leave-details">

@@ -6,12 +6,11 @@ import type {
 } from '../../contracts/reception.contract.ts';
 import { callApi } from '../api-client.ts';
 import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
-import { Loading } from '../components/resource-failure.tsx';
 import { formatPlainDate, isPlainDate, readLondonToday } from '../london-time.ts';
 import { afternoonCodes, describeCode, explainLateCode } from '../office/attendance-codes.ts';
 import {
   ClassSelect,
-  describeRowName,
+  PupilSelect,
   useClassRegister,
   type RegisterRow,
 } from '../office/class-pupil-picker.tsx';
@@ -58,30 +57,14 @@ export function ReceptionPage(props: { schoolId: number; location: AppLocation }
             setPupilId('');
           }}
         />
-        {register.kind === 'loading' && classId !== '' && <Loading what="the class" />}
-        {register.kind === 'failed' && (
-          <ProblemAlert error={describeError(register.error)} title="The class was not loaded" />
-        )}
-        {classId !== '' && register.kind === 'loaded' && (
-          <div class="field">
-            <label for="reception-pupil">Pupil</label>
-            <select
-              id="reception-pupil"
-              value={pupilId}
-              onChange={(event) => {
-                setPupilId(event.currentTarget.value);
-              }}
-            >
-              <option value="">Choose a pupil</option>
-              {rows.map((row) => (
-                <option key={row.pupilId} value={String(row.pupilId)}>
-                  {describeRowName(row)}
-                  {row.mark === null ? '' : ` – morning mark ${row.mark.code}`}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <PupilSelect
+          id="reception-pupil"
+          classId={classId}
+          register={register}
+          value={pupilId}
+          onChange={setPupilId}
+          describeExtra={(row) => (row.mark === null ? '' : ` – morning mark ${row.mark.code}`)}
+        />
       </section>
       {pupil !== undefined && (
         <>
