@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { buildApp } from '../../src/server/app.ts';
 import { fastPasswordHashing, hashPassword } from '../../src/services/password.service.ts';
+import { takeRegister } from '../../src/services/register.service.ts';
+import { SchoolCalendarCache } from '../../src/services/school-calendar.service.ts';
 import { createDatabase, type DatabaseHandle } from '../../src/store/database.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import type { Database } from '../../src/store/schema.ts';
@@ -23,6 +25,7 @@ const PASSWORD = 'rush hour benchmark password';
 /** Wednesday 15 January 2025, 08:55 in London. */
 const NOW = new Date('2025-01-15T08:55:00Z');
 const DATE = '2025-01-15';
+const DAY_BEFORE = '2025-01-14';
 
 interface Backend {
   readonly name: string;
@@ -217,6 +220,8 @@ interface RushFigures {
   readonly serverSeconds: number;
   readonly latencies: number[];
   readonly baselineSeconds: number;
+  /** The same submissions through the register service with no HTTP: where the time goes. */
+  readonly serviceSeconds: number;
 }
 
 async function runRush(backend: Backend): Promise<RushFigures> {
@@ -296,8 +301,37 @@ async function runRush(backend: Backend): Promise<RushFigures> {
         ),
       );
       const baselineSeconds = (performance.now() - baselineStarted) / 1000;
+
+      // Diagnostic: the server's own work without HTTP or sign-in, for the day before.
+      const deps = {
+        db: handle.db,
+        clock: { now: () => NOW },
+        calendars: new SchoolCalendarCache(),
+      };
+      const serviceStarted = performance.now();
+      await Promise.all(
+        school.classes.map(async (schoolClass, i) => {
+          const taken = await takeRegister(deps, {
+            schoolId: school.schoolId,
+            classId: schoolClass.classId,
+            date: DAY_BEFORE,
+            session: 'AM',
+            entries: schoolClass.pupils.map((pupil, p) => ({
+              pupilId: pupil.pupilId,
+              code: p % 17 === 0 ? 'N' : '/',
+              expectedVersion: null,
+            })),
+            recordedBy: recordedBy.id,
+            teacherCodesOnly: true,
+            reason: null,
+            idempotencyKey: `rush-service-${String(i)}`,
+          });
+          if (!taken.ok) throw new Error(`service submission failed: ${taken.error.kind}`);
+        }),
+      );
+      const serviceSeconds = (performance.now() - serviceStarted) / 1000;
       latencies.sort((a, b) => a - b);
-      return { serverSeconds, latencies, baselineSeconds };
+      return { serverSeconds, latencies, baselineSeconds, serviceSeconds };
     } finally {
       await app.close();
     }
@@ -357,6 +391,12 @@ export const registerRushSuite: BenchSuite = {
           value: baseline,
           unit: 'registers/s',
           display: `${baseline.toFixed(0)} registers/s`,
+        },
+        {
+          name: `${backend.name}: register service alone (no HTTP)`,
+          value: TEACHERS / figures.serviceSeconds,
+          unit: 'registers/s',
+          display: `${(TEACHERS / figures.serviceSeconds).toFixed(0)} registers/s (${(TEACHERS / figures.serviceSeconds / baseline).toFixed(2)} of the baseline)`,
         },
       );
       targets.push({
