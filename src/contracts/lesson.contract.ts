@@ -50,6 +50,7 @@ export const TakeLessonRegisterResponse = z.object({
   date: IsoDateString,
   recorded: z.number().int(),
 });
+export type TakeLessonRegisterResponse = z.infer<typeof TakeLessonRegisterResponse>;
 
 export const TruancyResponse = z.object({
   schoolId: z.number().int(),
@@ -65,3 +66,4 @@ export const TruancyResponse = z.object({
     }),
   ),
 });
+export type TruancyResponse = z.infer<typeof TruancyResponse>;

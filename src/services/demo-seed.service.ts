@@ -1,6 +1,11 @@
-import { academicYearLabel } from '../domain/calendar/plain-date.ts';
+import { academicYearLabel, isoWeekday } from '../domain/calendar/plain-date.ts';
 import { composeUpn } from '../domain/pupils/upn.ts';
 import { planDemoSchool, type DemoSchoolPlan, type DemoSchoolSpec } from '../demo/demo-school.ts';
+import {
+  findLastMarkedDate,
+  planClassTimetable,
+  planDayOfLessonMarks,
+} from '../demo/demo-timetable.ts';
 import type { SyntheticClass } from '../demo/synthetic-pupils.ts';
 import { recordAbsenceReport } from '../store/absence-report.repository.ts';
 import { createClass, createYearGroup } from '../store/class.repository.ts';
@@ -9,6 +14,7 @@ import {
   skipReferenceChecksForBulkLoad,
 } from '../store/bulk-mark.repository.ts';
 import type { ImportedMark } from '../store/mark-import.repository.ts';
+import { createLesson, recordLessonMarks, type Lesson } from '../store/lesson.repository.ts';
 import {
   findTrustIdByName,
   linkContactToUser,
@@ -157,6 +163,8 @@ const TEACHER_NAMES = [
 
 /** The demo teacher who signs in teaches this primary class. */
 const DEMO_TEACHER_CLASS = 3;
+/** The secondary's demo teacher teaches its first class (7K) and that class's lessons. */
+const DEMO_FORM_TUTOR = { name: 'Daniel Okoro', local: 'form-tutor' } as const;
 
 export interface DemoSeedDeps {
   readonly db: Executor;
@@ -236,17 +244,17 @@ export async function seedDemo(deps: DemoSeedDeps): Promise<DemoSeedOutcome> {
       for (let n = 0; n < plan.classes.length; n++) {
         const isDemoTeacher = index === 0 && n === DEMO_TEACHER_CLASS;
         teacherSerial++;
+        const seat =
+          index === 1 && n === 0
+            ? DEMO_FORM_TUTOR
+            : {
+                name: isDemoTeacher
+                  ? DEMO_TEACHER_NAME
+                  : (TEACHER_NAMES[teacherSerial % TEACHER_NAMES.length] ?? 'Class Teacher'),
+                local: isDemoTeacher ? 'teacher' : `teacher${teacherSerial}`,
+              };
         teachers.push(
-          await addUser(
-            {
-              role: 'teacher',
-              name: isDemoTeacher
-                ? DEMO_TEACHER_NAME
-                : (TEACHER_NAMES[teacherSerial % TEACHER_NAMES.length] ?? 'Class Teacher'),
-              local: isDemoTeacher ? 'teacher' : `teacher${teacherSerial}`,
-            },
-            { kind: 'school', schoolId: school.id },
-          ),
+          await addUser({ role: 'teacher', ...seat }, { kind: 'school', schoolId: school.id }),
         );
       }
       // Parents ring the office: the primary's office, and the secondary's attendance officer.
@@ -320,6 +328,12 @@ function describeSignIns(primary: DemoSchoolPlan | undefined): DemoSignIn[] {
       email: `teacher@${EMAIL_DOMAIN}`,
       name: DEMO_TEACHER_NAME,
       reach: `${PRIMARY.name}, class ${demoClass}`,
+    },
+    {
+      role: 'teacher',
+      email: `${DEMO_FORM_TUTOR.local}@${EMAIL_DOMAIN}`,
+      name: DEMO_FORM_TUTOR.name,
+      reach: `${SECONDARY.name}, class ${SECONDARY.spec.nameClass(SECONDARY.spec.years[0] ?? '7', 0)} and its lessons`,
     },
     ...staff.slice(5, 6),
     {
@@ -488,5 +502,70 @@ async function seedSchool(
       at,
     });
   }
+  if (school.phase === 'secondary')
+    await seedTimetable(db, { school, plan, teachers, classIds, pupilIds, enrolmentIds, at });
   return { marks: written, pupilIds };
+}
+
+/**
+ * A secondary's weekly lessons for the year, taught by each class's teacher, and one class's
+ * lesson registers for the last day registers were taken, with one pupil missing from a lesson.
+ */
+async function seedTimetable(
+  db: Executor,
+  input: {
+    school: School;
+    plan: DemoSchoolPlan;
+    teachers: readonly User[];
+    classIds: ReadonlyMap<string, number>;
+    pupilIds: readonly number[];
+    enrolmentIds: readonly number[];
+    at: Date;
+  },
+): Promise<void> {
+  const { school, plan, teachers } = input;
+  const lessonsOfFirstClass: Lesson[] = [];
+  for (const [index, schoolClass] of plan.classes.entries()) {
+    const classId = input.classIds.get(schoolClass.name);
+    if (classId === undefined) continue;
+    for (const lesson of planClassTimetable(index)) {
+      const created = await createLesson(db, {
+        ...lesson,
+        schoolId: school.id,
+        classId,
+        teacherUserId: teachers[index]?.id ?? null,
+        validFrom: `${String(plan.academicYear)}-09-01`,
+        validTo: `${String(plan.academicYear + 1)}-08-31`,
+      });
+      if (index === 0) lessonsOfFirstClass.push(created);
+    }
+  }
+
+  const date = findLastMarkedDate(plan.pupils);
+  const firstClass = plan.classes[0];
+  const teacher = teachers[0];
+  if (date === null || firstClass === undefined || teacher === undefined) return;
+  const lessons = lessonsOfFirstClass.filter((lesson) => lesson.weekday === isoWeekday(date));
+  const inClass = plan.pupils.flatMap((pupil, index) =>
+    pupil.profile.className === firstClass.name ? [{ key: index, marks: pupil.marks }] : [],
+  );
+  const marks = planDayOfLessonMarks({
+    date,
+    lessons: lessons.map((lesson) => ({ key: lesson.id, session: lesson.session })),
+    pupils: inClass,
+  });
+  for (const lesson of lessons)
+    await recordLessonMarks(db, {
+      lessonId: lesson.id,
+      date,
+      entries: marks
+        .filter((mark) => mark.lessonKey === lesson.id)
+        .map((mark) => ({
+          pupilId: input.pupilIds[mark.pupilKey] ?? 0,
+          enrolmentId: input.enrolmentIds[mark.pupilKey] ?? 0,
+          code: mark.code,
+        })),
+      recordedBy: teacher.id,
+      at: input.at,
+    });
 }

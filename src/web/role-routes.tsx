@@ -7,8 +7,10 @@ import { LeaveRequestsPage } from './pages/leave-requests.page.tsx';
 import { OfficeLeaveRequestPage } from './pages/office-leave-request.page.tsx';
 import { ChildAttendancePage } from './pages/child-attendance.page.tsx';
 import { GovernorFiguresPage } from './pages/governor-figures.page.tsx';
+import { LessonRegisterPage } from './pages/lesson-register.page.tsx';
 import { MarkFinderPage } from './pages/mark-finder.page.tsx';
 import { MarkPage } from './pages/mark.page.tsx';
+import { MissingFromLessonsPage } from './pages/missing-from-lessons.page.tsx';
 import { ReceptionPage } from './pages/reception.page.tsx';
 import { ReportAbsencePage } from './pages/report-absence.page.tsx';
 import { matchPath, type AppLocation } from './router.ts';
@@ -52,8 +54,12 @@ export function matchOfficeFamilyGovernorPage(
     return bySchool((id) => <FollowUpTasksPage schoolId={id} location={location} />);
   if (path === '/leave-requests')
     return bySchool((id) => <LeaveRequestsPage schoolId={id} role={session.user.role} />);
+  if (path === '/missing-from-lessons')
+    return bySchool((id) => <MissingFromLessonsPage schoolId={id} location={location} />);
   if (path === '/leave-requests/new')
     return bySchool((id) => <OfficeLeaveRequestPage schoolId={id} location={location} />);
+  const lessonId = readId(matchPath('/lessons/:lessonId/register', path), 'lessonId');
+  if (lessonId !== null) return <LessonRegisterPage lessonId={lessonId} location={location} />;
   const markId = readId(matchPath('/marks/:markId', path), 'markId');
   if (markId !== null) return <MarkPage markId={markId} location={location} />;
   const reportFor = readId(matchPath('/children/:pupilId/report-absence', path), 'pupilId');

@@ -84,7 +84,13 @@ export function HomePage(props: { location: AppLocation; session: Session }) {
       <p class="lead">
         {describeRole(session.user.role)}. {work.summary}
       </p>
-      {takesRegisters && <TodaysRegisters schoolId={schoolId} location={props.location} />}
+      {takesRegisters && (
+        <TodaysRegisters
+          schoolId={schoolId}
+          location={props.location}
+          withLessons={session.user.role === 'teacher'}
+        />
+      )}
       {session.user.role === 'parent' && <ChildrenList pupilIds={session.pupilIds} />}
       {rolePages[session.user.role] !== undefined && (
         <section aria-labelledby="your-pages">

@@ -18,6 +18,12 @@ export function LeaderLinks(props: { session: Session }) {
         label: 'Policy alerts work list, and the case actions they call for',
       });
     if (aggregates) links.push({ href: '/dashboard', label: 'School dashboard' });
+    // The list is the office's follow-up: it needs the capability its API asks for.
+    if (session.capabilities.includes('record-absence-reason'))
+      links.push({
+        href: '/missing-from-lessons',
+        label: 'Missing from lessons: in at registration, absent from a lesson later',
+      });
   }
   if (scope.kind === 'trust' && aggregates)
     links.push({ href: `/trusts/${String(scope.trustId)}`, label: 'Schools in the trust' });

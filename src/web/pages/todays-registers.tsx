@@ -1,6 +1,7 @@
 import type { SessionName } from '../../contracts/common.contract.ts';
 import type { SchoolRegistersResponse } from '../../contracts/register.contract.ts';
 import { Link } from '../components/link.tsx';
+import { TodaysLessons } from '../lesson/todays-lessons.tsx';
 import { ProblemAlert, describeError } from '../components/problem-alert.tsx';
 import { Loading } from '../components/resource-failure.tsx';
 import { describeSession, formatPlainDate, isPlainDate, readLondonToday } from '../london-time.ts';
@@ -15,8 +16,13 @@ const statusText: Readonly<Record<RegisterSummary['status'], string>> = {
   'not-taken': 'Not taken yet',
 };
 
-/** The registers the signed-in user takes today, morning and afternoon. */
-export function TodaysRegisters(props: { schoolId: number; location: AppLocation }) {
+/** The registers the signed-in user takes today: morning, afternoon and any lessons. */
+export function TodaysRegisters(props: {
+  schoolId: number;
+  location: AppLocation;
+  /** A teacher's own lessons (secondary schools) follow the session registers. */
+  withLessons?: boolean;
+}) {
   const requested = props.location.query.get('date');
   const today = readLondonToday();
   const date = isPlainDate(requested) ? requested : today.date;
@@ -34,6 +40,7 @@ export function TodaysRegisters(props: { schoolId: number; location: AppLocation
           />
         ))}
       </div>
+      {props.withLessons === true && <TodaysLessons schoolId={props.schoolId} date={date} />}
     </section>
   );
 }

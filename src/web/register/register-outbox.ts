@@ -227,7 +227,7 @@ function isSameRegister(a: PendingRegister, b: PendingRegister): boolean {
  * No answer, a server that is down or overloaded, or an expired session (the teacher can sign
  * in again in another tab) may all succeed later; anything else would fail the same way again.
  */
-function isWorthRetrying(error: unknown): boolean {
+export function isWorthRetrying(error: unknown): boolean {
   if (error instanceof NetworkFailure) return true;
   if (!(error instanceof ApiProblem)) return false;
   return error.status >= 500 || error.status === 429 || error.status === 401;

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ClassRegisterResponse } from '../../contracts/register.contract.ts';
 import {
@@ -10,9 +11,18 @@ import {
 
 export type RegisterRow = ClassRegisterResponse['pupils'][number];
 
+/** What the sheet reads of a row; a lesson register's rows carry no mark ids or reports. */
+export interface SheetRow {
+  readonly pupilId: number;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly mark: { readonly code: string } | null;
+  readonly absenceReport?: RegisterRow['absenceReport'];
+}
+
 /** The choices on one pupil's row: the teacher's codes plus a reported or recorded code. */
 export function listRowChoices(
-  row: RegisterRow,
+  row: SheetRow,
   teacherChoices: readonly CodeChoice[],
 ): readonly CodeChoice[] {
   const choices = [...teacherChoices];
@@ -27,7 +37,7 @@ export function listRowChoices(
   return choices;
 }
 
-export function formatPupilName(row: RegisterRow): string {
+export function formatPupilName(row: Pick<SheetRow, 'firstName' | 'lastName'>): string {
   return `${row.lastName}, ${row.firstName}`;
 }
 
@@ -36,8 +46,8 @@ export function formatPupilName(row: RegisterRow): string {
  * list, arrows or j/k between pupils, and a single key per mark that moves on to the next
  * pupil, so a register is a run of keystrokes.
  */
-export function RegisterSheet(props: {
-  rows: readonly RegisterRow[];
+export function RegisterSheet<Row extends SheetRow>(props: {
+  rows: readonly Row[];
   teacherChoices: readonly CodeChoice[];
   choices: ReadonlyMap<number, string | null>;
   focusIndex: number;
@@ -45,6 +55,8 @@ export function RegisterSheet(props: {
   focusRequest: number;
   onChoose: (pupilId: number, code: string) => void;
   onFocusRow: (index: number, moveFocus: boolean) => void;
+  /** More to say under a pupil's name, e.g. the lesson register's registration mark. */
+  describeRow?: (row: Row) => ComponentChildren;
 }) {
   const listRef = useRef<HTMLOListElement>(null);
   const { rows, focusIndex } = props;
@@ -108,7 +120,8 @@ export function RegisterSheet(props: {
                 <span class="pupil-name" id={nameId}>
                   {formatPupilName(row)}
                 </span>
-                {row.absenceReport !== null && (
+                {props.describeRow?.(row)}
+                {row.absenceReport != null && (
                   <span class="report-note">
                     Reported absent by a parent: {describeReportedReason(row.absenceReport.reason)}
                   </span>
