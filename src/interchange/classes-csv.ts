@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import type { InputProblem } from '../domain/problem.ts';
-import { err, ok, type Result } from '../domain/result.ts';
+import type { Result } from '../domain/result.ts';
 import { oneOf, optionalText, requiredText } from './csv-fields.ts';
-import {
-  findRepeatedRows,
-  readCsvTable,
-  validateRows,
-  type CsvColumns,
-  type ParsedRow,
-} from './csv-table.ts';
+import { parseCsvFile, type CsvColumns, type ParsedRow } from './csv-table.ts';
 import { NATIONAL_CURRICULUM_YEARS } from './pupils-csv.ts';
 
 /** classes.csv: one class per row, in the school's current academic year. */
@@ -55,15 +49,10 @@ export function parseClassesCsv(
   text: string,
   file: string,
 ): Result<ParsedRow<ClassRow>[], InputProblem[]> {
-  const table = readCsvTable(text, file, CLASS_COLUMNS);
-  if (!table.ok) return table;
-  const rows = validateRows(table.value, ClassRow, file);
-  if (!rows.ok) return rows;
-  const problems = findRepeatedRows(
-    rows.value,
-    (row) => row.name.toLowerCase(),
-    'class name',
-    file,
-  );
-  return problems.length > 0 ? err(problems) : ok(rows.value);
+  return parseCsvFile(text, file, {
+    columns: CLASS_COLUMNS,
+    row: ClassRow,
+    keyOf: (row) => row.name.toLowerCase(),
+    keyName: 'class name',
+  });
 }

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import type { InputProblem } from '../domain/problem.ts';
-import { err, ok, type Result } from '../domain/result.ts';
+import type { Result } from '../domain/result.ts';
 import { flagCell, flagCellOr, optionalText, requiredText, upnCell } from './csv-fields.ts';
-import {
-  findRepeatedRows,
-  readCsvTable,
-  validateRows,
-  type CsvColumns,
-  type ParsedRow,
-} from './csv-table.ts';
+import { parseCsvFile, type CsvColumns, type ParsedRow } from './csv-table.ts';
 
 /** contacts.csv: a pupil's parents, carers and emergency contacts in the order to call them. */
 export const CONTACT_COLUMNS = {
@@ -43,15 +37,10 @@ export function parseContactsCsv(
   text: string,
   file: string,
 ): Result<ParsedRow<ContactRow>[], InputProblem[]> {
-  const table = readCsvTable(text, file, CONTACT_COLUMNS);
-  if (!table.ok) return table;
-  const rows = validateRows(table.value, ContactRow, file);
-  if (!rows.ok) return rows;
-  const problems = findRepeatedRows(
-    rows.value,
-    (row) => `${row.upn} ${row.priority}`,
-    'pupil and priority',
-    file,
-  );
-  return problems.length > 0 ? err(problems) : ok(rows.value);
+  return parseCsvFile(text, file, {
+    columns: CONTACT_COLUMNS,
+    row: ContactRow,
+    keyOf: (row) => `${row.upn} ${row.priority}`,
+    keyName: 'pupil and priority',
+  });
 }

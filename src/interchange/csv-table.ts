@@ -159,3 +159,26 @@ export function findRepeatedRows<T>(
   }
   return problems;
 }
+
+/** What a CSV file of records holds: its columns, the schema of a row, and its key. */
+export interface CsvFileShape<T> {
+  readonly columns: CsvColumns;
+  readonly row: z.ZodType<T>;
+  /** What no two rows may share, and what to call it when two do ("pupil and priority"). */
+  readonly keyOf: (value: T) => string;
+  readonly keyName: string;
+}
+
+/** Reads a file of records, checks each row and that no key repeats; every problem, or all rows. */
+export function parseCsvFile<T>(
+  text: string,
+  file: string,
+  shape: CsvFileShape<T>,
+): Result<ParsedRow<T>[], InputProblem[]> {
+  const table = readCsvTable(text, file, shape.columns);
+  if (!table.ok) return table;
+  const rows = validateRows(table.value, shape.row, file);
+  if (!rows.ok) return rows;
+  const problems = findRepeatedRows(rows.value, shape.keyOf, shape.keyName, file);
+  return problems.length > 0 ? err(problems) : ok(rows.value);
+}

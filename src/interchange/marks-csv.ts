@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import type { InputProblem } from '../domain/problem.ts';
-import { err, ok, type Result } from '../domain/result.ts';
+import type { Result } from '../domain/result.ts';
 import { isoDateCell, oneOf, upnCell } from './csv-fields.ts';
-import {
-  findRepeatedRows,
-  readCsvTable,
-  validateRows,
-  type CsvColumns,
-  type ParsedRow,
-} from './csv-table.ts';
+import { parseCsvFile, type CsvColumns, type ParsedRow } from './csv-table.ts';
 
 /** marks.csv: historic register marks, one session per row. */
 export const MARK_COLUMNS = {
@@ -31,15 +25,10 @@ export function parseMarksCsv(
   text: string,
   file: string,
 ): Result<ParsedRow<MarkRow>[], InputProblem[]> {
-  const table = readCsvTable(text, file, MARK_COLUMNS);
-  if (!table.ok) return table;
-  const rows = validateRows(table.value, MarkRow, file);
-  if (!rows.ok) return rows;
-  const problems = findRepeatedRows(
-    rows.value,
-    (row) => `${row.upn} ${row.date} ${row.session}`,
-    'pupil, date and session',
-    file,
-  );
-  return problems.length > 0 ? err(problems) : ok(rows.value);
+  return parseCsvFile(text, file, {
+    columns: MARK_COLUMNS,
+    row: MarkRow,
+    keyOf: (row) => `${row.upn} ${row.date} ${row.session}`,
+    keyName: 'pupil, date and session',
+  });
 }

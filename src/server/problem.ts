@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { problemTypeBase, type FieldError, type Problem } from '../contracts/problem.contract.ts';
+import { Problem, problemTypeBase, type FieldError } from '../contracts/problem.contract.ts';
 
 /** Every kind of problem the API answers with; each has a stable type URI and status. */
 const problemKinds = {
@@ -80,4 +80,18 @@ export function createProblemWith<Extension extends Record<string, unknown>>(
 /** Sends an RFC 9457 problem response. */
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+/**
+ * The statuses a route documents as answering with a problem, each with the problem schema:
+ * `response: { 200: Thing, ...problemResponses(400, 401, 403, 404) }`.
+ */
+export function problemResponses<const Status extends number>(
+  ...statuses: Status[]
+): Record<Status, typeof Problem> {
+  // Object.fromEntries types its keys as string; they are exactly the statuses given.
+  return Object.fromEntries(statuses.map((status) => [status, Problem])) as Record<
+    Status,
+    typeof Problem
+  >;
 }

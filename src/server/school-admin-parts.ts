@@ -1,23 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Problem } from '../contracts/problem.contract.ts';
 import type { InputProblem } from '../domain/problem.ts';
 import type { CalendarEditor } from '../services/school-calendar-admin.service.ts';
 import { getSignedIn, inPath, requireCapability } from './auth.hooks.ts';
-import { createProblem, sendProblem, type ProblemKind } from './problem.ts';
+import { createProblem, problemResponses, sendProblem, type ProblemKind } from './problem.ts';
 
 // What the school administration routes (settings, calendar, policy) share.
 
 export const security = [{ session: [] }];
-export const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
+export const problems = problemResponses(400, 401, 403, 404, 409, 422);
 export const manageSchool = requireCapability('manage-school', inPath.school());
 export const needs = ' Needs manage-school (administrators).';
+export const noSuchSchool = createProblem('not-found', 'There is no school with that id.');
 
 /** Field problems from a service, placed in the request body as the client sent it. */
 export function sendInputProblems(

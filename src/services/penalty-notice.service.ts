@@ -133,8 +133,25 @@ export type PenaltyOutcomeError =
   | PenaltyOutcomeProblem
   | { readonly kind: 'penalty-notice-not-found'; readonly penaltyNoticeId: number };
 
-function futureOutcome(field: string, message: string): PenaltyOutcomeError {
-  return { kind: 'invalid-outcome', field, message };
+/**
+ * The notice an outcome is recorded on, locked for the rest of the transaction. An outcome is
+ * recorded once it has happened, so one dated after today at the school is refused.
+ */
+async function lockNoticeForOutcome(
+  trx: Executor,
+  penaltyNoticeId: number,
+  outcome: { readonly field: string; readonly dated: IsoDate; readonly what: string },
+  at: Date,
+): Promise<Result<PenaltyNotice, PenaltyOutcomeError>> {
+  const notice = await findPenaltyNoticeForUpdate(trx, penaltyNoticeId);
+  if (!notice) return err({ kind: 'penalty-notice-not-found', penaltyNoticeId });
+  if (outcome.dated > londonWallClock(at).date)
+    return err({
+      kind: 'invalid-outcome',
+      field: outcome.field,
+      message: `${outcome.what} dated ${outcome.dated} has not happened yet`,
+    });
+  return ok(notice);
 }
 
 /** A recorded outcome is evidence in the notice's case too, when it has one. */
@@ -177,11 +194,14 @@ export async function recordPenaltyNoticePaid(
 ): Promise<Result<PenaltyNotice, PenaltyOutcomeError>> {
   const at = deps.clock.now();
   return runAtomically<PenaltyNotice, PenaltyOutcomeError>(deps.db, async (trx) => {
-    const notice = await findPenaltyNoticeForUpdate(trx, input.penaltyNoticeId);
-    if (!notice)
-      return err({ kind: 'penalty-notice-not-found', penaltyNoticeId: input.penaltyNoticeId });
-    if (input.paidOn > londonWallClock(at).date)
-      return err(futureOutcome('paidOn', `a payment dated ${input.paidOn} has not happened yet`));
+    const locked = await lockNoticeForOutcome(
+      trx,
+      input.penaltyNoticeId,
+      { field: 'paidOn', dated: input.paidOn, what: 'a payment' },
+      at,
+    );
+    if (!locked.ok) return locked;
+    const notice = locked.value;
     const payment = decidePenaltyPayment(notice, input.paidOn, input.amountPence);
     if (!payment.ok) return payment;
     const paid = await recordPenaltyPayment(trx, {
@@ -232,16 +252,14 @@ export async function withdrawPenaltyNotice(
 ): Promise<Result<PenaltyNotice, PenaltyOutcomeError>> {
   const at = deps.clock.now();
   return runAtomically<PenaltyNotice, PenaltyOutcomeError>(deps.db, async (trx) => {
-    const notice = await findPenaltyNoticeForUpdate(trx, input.penaltyNoticeId);
-    if (!notice)
-      return err({ kind: 'penalty-notice-not-found', penaltyNoticeId: input.penaltyNoticeId });
-    if (input.withdrawnOn > londonWallClock(at).date)
-      return err(
-        futureOutcome(
-          'withdrawnOn',
-          `a withdrawal dated ${input.withdrawnOn} has not happened yet`,
-        ),
-      );
+    const locked = await lockNoticeForOutcome(
+      trx,
+      input.penaltyNoticeId,
+      { field: 'withdrawnOn', dated: input.withdrawnOn, what: 'a withdrawal' },
+      at,
+    );
+    if (!locked.ok) return locked;
+    const notice = locked.value;
     const withdrawal = decidePenaltyWithdrawal(notice, input.withdrawnOn, input.reason);
     if (!withdrawal.ok) return withdrawal;
     const withdrawn = await recordPenaltyWithdrawal(trx, {

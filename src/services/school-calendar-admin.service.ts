@@ -16,7 +16,6 @@ import {
   deleteClosure,
   deleteTerm,
   insertAcademicYear,
-  insertClosure,
   insertTerm,
   listAllClosures,
   lockSchool,
@@ -25,6 +24,8 @@ import {
   updateTerm,
 } from '../store/school-admin.repository.ts';
 import {
+  // Adding a closure is the same insert whether an import or an administrator does it.
+  addClosure as insertClosure,
   listAcademicYears,
   type AcademicYear,
   type Closure,
@@ -312,8 +313,8 @@ export function addClosure(
     const marks = await countMarksInSpan(trx, { schoolId: editor.schoolId, span: fields });
     if (marks > 0) return marksInTheWay(marks, 'in the sessions the closure would cover');
     const closure = { schoolId: editor.schoolId, ...fields, reason: fields.reason.trim() };
-    const id = await insertClosure(trx, closure);
-    return ok({ value: { id, ...closure }, details: { closureId: id, after: fields } });
+    const added = await insertClosure(trx, closure);
+    return ok({ value: added, details: { closureId: added.id, after: fields } });
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { IsoDate } from '../domain/calendar/plain-date.ts';
 import type { PenaltyNoticesTable } from './schema.ts';
 import type { Executor } from './transaction.ts';
@@ -65,19 +65,11 @@ export async function recordPenaltyPayment(
     readonly recordedBy: number;
   },
 ): Promise<PenaltyNotice | undefined> {
-  const row = await db
-    .updateTable('penalty_notices')
-    .set({
-      paid_on: payment.paidOn,
-      paid_amount_pence: payment.amountPence,
-      outcome_recorded_by: payment.recordedBy,
-    })
-    .where('id', '=', payment.id)
-    .where('paid_on', 'is', null)
-    .where('withdrawn_on', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-  return row === undefined ? undefined : toPenaltyNotice(row);
+  return settlePenaltyNotice(db, payment.id, {
+    paid_on: payment.paidOn,
+    paid_amount_pence: payment.amountPence,
+    outcome_recorded_by: payment.recordedBy,
+  });
 }
 
 /** Records a notice withdrawn; undefined when it was settled meanwhile. */
@@ -90,14 +82,26 @@ export async function recordPenaltyWithdrawal(
     readonly recordedBy: number;
   },
 ): Promise<PenaltyNotice | undefined> {
+  return settlePenaltyNotice(db, withdrawal.id, {
+    withdrawn_on: withdrawal.withdrawnOn,
+    withdrawal_reason: withdrawal.reason,
+    outcome_recorded_by: withdrawal.recordedBy,
+  });
+}
+
+/** A notice is paid or withdrawn once: the update touches it only while neither is recorded. */
+async function settlePenaltyNotice(
+  db: Executor,
+  id: number,
+  outcome: Pick<
+    Updateable<PenaltyNoticesTable>,
+    'paid_on' | 'paid_amount_pence' | 'withdrawn_on' | 'withdrawal_reason' | 'outcome_recorded_by'
+  >,
+): Promise<PenaltyNotice | undefined> {
   const row = await db
     .updateTable('penalty_notices')
-    .set({
-      withdrawn_on: withdrawal.withdrawnOn,
-      withdrawal_reason: withdrawal.reason,
-      outcome_recorded_by: withdrawal.recordedBy,
-    })
-    .where('id', '=', withdrawal.id)
+    .set(outcome)
+    .where('id', '=', id)
     .where('paid_on', 'is', null)
     .where('withdrawn_on', 'is', null)
     .returningAll()

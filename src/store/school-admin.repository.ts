@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { IsoDate } from '../domain/calendar/plain-date.ts';
-import type { Closure, RegisterTimes } from './school.repository.ts';
+import { toClosure, type Closure, type RegisterTimes } from './school.repository.ts';
 import type { SessionName } from './schema.ts';
 import type { Executor } from './transaction.ts';
 
@@ -40,15 +40,7 @@ export async function listAllClosures(db: Executor, schoolId: number): Promise<C
     .orderBy('starts_on')
     .orderBy('starts_session')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    schoolId: row.school_id,
-    startsOn: row.starts_on,
-    startsSession: row.starts_session,
-    endsOn: row.ends_on,
-    endsSession: row.ends_session,
-    reason: row.reason,
-  }));
+  return rows.map(toClosure);
 }
 
 export async function insertAcademicYear(
@@ -124,22 +116,6 @@ export async function updateTerm(
 
 export async function deleteTerm(db: Executor, termId: number): Promise<void> {
   await db.deleteFrom('terms').where('id', '=', termId).execute();
-}
-
-export async function insertClosure(db: Executor, closure: Omit<Closure, 'id'>): Promise<number> {
-  const row = await db
-    .insertInto('closures')
-    .values({
-      school_id: closure.schoolId,
-      starts_on: closure.startsOn,
-      starts_session: closure.startsSession,
-      ends_on: closure.endsOn,
-      ends_session: closure.endsSession,
-      reason: closure.reason,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 export async function updateClosure(db: Executor, closure: Closure): Promise<void> {

@@ -334,7 +334,7 @@ function byStart(a: Term, b: Term): number {
   return a.startsOn.localeCompare(b.startsOn);
 }
 
-function toClosure(row: Selectable<ClosuresTable>): Closure {
+export function toClosure(row: Selectable<ClosuresTable>): Closure {
   return {
     id: row.id,
     schoolId: row.school_id,

@@ -6,19 +6,17 @@ import {
   AbsenceReportList,
   AbsenceReportRequest,
 } from '../../contracts/absence-report.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
-import { can } from '../../domain/access/access-policy.ts';
 import { reportAbsence } from '../../services/absence-report.service.ts';
-import { findAccessTargets } from '../../services/access.service.ts';
 import { listAbsenceBoard } from '../../services/register-overview.service.ts';
 import {
   listPupilAbsenceReports,
   type AbsenceReport,
 } from '../../store/absence-report.repository.ts';
-import { listContacts, listPupilEnrolments } from '../../store/pupil.repository.ts';
+import { listContacts } from '../../store/pupil.repository.ts';
 import type { RollcallApp } from '../app.ts';
 import { findActor, getSignedIn, inPath, requireCapability } from '../auth.hooks.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { findPupilSchoolsAllowing, findReportingSchools } from '../follow-up-access.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 import { describeContact } from '../contact-view.ts';
 import { describeSetupProblem } from '../service-problems.ts';
 
@@ -54,15 +52,7 @@ export function registerAbsenceReportRoutes(app: RollcallApp): void {
         security,
         params: PupilParams,
         body: AbsenceReportRequest,
-        response: {
-          201: AbsenceReportCreated,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-          422: Problem,
-        },
+        response: { 201: AbsenceReportCreated, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
       preHandler: requireCapability('record-absence-report', inPath.pupil()),
     },
@@ -72,19 +62,10 @@ export function registerAbsenceReportRoutes(app: RollcallApp): void {
       const { pupilId } = request.params;
       const body = request.body;
       // The school: one the reporter may report to, where the pupil is on roll at the start.
-      const allowedSchools = (await findAccessTargets(db, { kind: 'pupil', pupilId }))
-        .filter((target) => can(actor, 'record-absence-report', target))
-        .map((target) => target.school.id);
-      const candidates = (await listPupilEnrolments(db, pupilId))
-        .filter(
-          (enrolment) =>
-            allowedSchools.includes(enrolment.schoolId) &&
-            (body.schoolId === undefined || enrolment.schoolId === body.schoolId) &&
-            enrolment.onRollFrom <= body.from.date &&
-            (enrolment.onRollTo === null || enrolment.onRollTo >= body.from.date),
-        )
-        .map((enrolment) => enrolment.schoolId);
-      const schoolIds = [...new Set(candidates)];
+      const schoolIds = await findReportingSchools(request, pupilId, {
+        schoolId: body.schoolId,
+        from: body.from.date,
+      });
       const [schoolId] = schoolIds;
       if (schoolId === undefined)
         return sendProblem(
@@ -147,25 +128,14 @@ export function registerAbsenceReportRoutes(app: RollcallApp): void {
         tags,
         security,
         params: PupilParams,
-        response: {
-          200: AbsenceReportList,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 200: AbsenceReportList, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('view-pupil', inPath.pupil()),
     },
     async (request) => {
       const { db } = request.server.rollcall;
-      const actor = await findActor(request, getSignedIn(request));
       // Only reports made to schools the reader can see (a pupil may have moved schools).
-      const visible = (
-        await findAccessTargets(db, { kind: 'pupil', pupilId: request.params.pupilId })
-      )
-        .filter((target) => can(actor, 'view-pupil', target))
-        .map((target) => target.school.id);
+      const visible = await findPupilSchoolsAllowing(request, request.params.pupilId, 'view-pupil');
       const reports = await listPupilAbsenceReports(db, request.params.pupilId);
       return {
         reports: reports.filter((report) => visible.includes(report.schoolId)).map(describeReport),
@@ -185,13 +155,7 @@ export function registerAbsenceReportRoutes(app: RollcallApp): void {
         security,
         params: SchoolParams,
         querystring: AbsenceBoardQuery,
-        response: {
-          200: AbsenceBoardResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 200: AbsenceBoardResponse, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('record-absence-reason', inPath.school()),
     },

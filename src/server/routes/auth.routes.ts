@@ -18,7 +18,7 @@ import {
 import type { User } from '../../store/user.repository.ts';
 import type { RollcallApp } from '../app.ts';
 import { findActor, getSignedIn, requireSignIn } from '../auth.hooks.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 
 const tags = ['authentication'];
 // A plain JSON schema, not zod: the reply has no body to type.
@@ -32,7 +32,7 @@ export function registerAuthRoutes(app: RollcallApp): void {
         summary: 'Sign in; sets the session cookie and returns the CSRF token',
         tags,
         body: LoginRequest,
-        response: { 200: SessionResponse, 400: Problem, 401: Problem, 429: Problem },
+        response: { 200: SessionResponse, ...problemResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
@@ -65,7 +65,7 @@ export function registerAuthRoutes(app: RollcallApp): void {
         summary: 'Sign out: ends the session and clears the cookie',
         tags,
         security: [{ session: [] }],
-        response: { 204: NoContent, 401: Problem, 403: Problem },
+        response: { 204: NoContent, ...problemResponses(401, 403) },
       },
       preHandler: requireSignIn,
     },
@@ -102,7 +102,7 @@ export function registerAuthRoutes(app: RollcallApp): void {
         tags,
         security: [{ session: [] }],
         body: PasswordChangeRequest,
-        response: { 204: NoContent, 400: Problem, 401: Problem, 403: Problem, 429: Problem },
+        response: { 204: NoContent, ...problemResponses(400, 401, 403, 429) },
       },
       preHandler: requireSignIn,
     },

@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CaseActionAccepted,
   CaseActionAcceptBody,
@@ -9,30 +9,23 @@ import {
   type CaseActionResponse,
 } from '../../contracts/case-action.contract.ts';
 import { SchoolParams } from '../../contracts/common.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
 import {
   acceptCaseAction,
   dismissCaseAction,
   listCaseActions,
+  type CaseActionDecisionInput,
   type CaseActionError,
   type CaseActionView,
 } from '../../services/case-action.service.ts';
 import type { RollcallApp } from '../app.ts';
 import { getSignedIn, inPath, requireCapability } from '../auth.hooks.ts';
 import { canActOnPupilAt } from '../follow-up-access.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 import { describeSetupProblem } from '../service-problems.ts';
 
 const tags = ['cases'];
 const security = [{ session: [] }];
-const errors = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
+const errors = problemResponses(400, 401, 403, 404, 409, 422);
 
 function describeAction(view: CaseActionView): CaseActionResponse {
   return {
@@ -86,6 +79,23 @@ function sendActionProblem(reply: FastifyReply, error: CaseActionError): Fastify
 
 const forbiddenPupil = createProblem('forbidden', 'You cannot decide cases for this pupil here.');
 
+/** Whose case action a request decides, and as of when; undefined if the actor may not. */
+async function readDecision(
+  request: FastifyRequest,
+  schoolId: number,
+  body: Pick<CaseActionAcceptBody, 'pupilId' | 'date' | 'stage'>,
+): Promise<CaseActionDecisionInput | undefined> {
+  if (!(await canActOnPupilAt(request, 'manage-follow-up', body.pupilId, schoolId)))
+    return undefined;
+  return {
+    schoolId,
+    pupilId: body.pupilId,
+    date: body.date,
+    stage: body.stage ?? null,
+    decidedBy: getSignedIn(request).session.actor.userId,
+  };
+}
+
 export function registerCaseActionRoutes(app: RollcallApp): void {
   app.get(
     '/api/schools/:schoolId/case-actions',
@@ -101,14 +111,7 @@ export function registerCaseActionRoutes(app: RollcallApp): void {
         security,
         params: SchoolParams,
         querystring: CaseActionsQuery,
-        response: {
-          200: CaseActionList,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        response: { 200: CaseActionList, ...problemResponses(400, 401, 403, 404, 409) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.school()),
     },
@@ -142,20 +145,11 @@ export function registerCaseActionRoutes(app: RollcallApp): void {
     },
     async (request, reply) => {
       const { db, clock } = request.server.rollcall;
-      const { schoolId } = request.params;
-      const body = request.body;
-      if (!(await canActOnPupilAt(request, 'manage-follow-up', body.pupilId, schoolId)))
-        return sendProblem(reply, forbiddenPupil);
+      const decision = await readDecision(request, request.params.schoolId, request.body);
+      if (!decision) return sendProblem(reply, forbiddenPupil);
       const accepted = await acceptCaseAction(
         { db, clock },
-        {
-          schoolId,
-          pupilId: body.pupilId,
-          date: body.date,
-          stage: body.stage ?? null,
-          note: body.note ?? null,
-          decidedBy: getSignedIn(request).session.actor.userId,
-        },
+        { ...decision, note: request.body.note ?? null },
       );
       if (!accepted.ok) return sendActionProblem(reply, accepted.error);
       const { view, case: found } = accepted.value;
@@ -184,23 +178,12 @@ export function registerCaseActionRoutes(app: RollcallApp): void {
     },
     async (request, reply) => {
       const { db, clock } = request.server.rollcall;
-      const { schoolId } = request.params;
-      const body = request.body;
-      if (!(await canActOnPupilAt(request, 'manage-follow-up', body.pupilId, schoolId)))
-        return sendProblem(reply, forbiddenPupil);
-      const dismissed = await dismissCaseAction(
-        { db, clock },
-        {
-          schoolId,
-          pupilId: body.pupilId,
-          date: body.date,
-          stage: body.stage ?? null,
-          reason: body.reason,
-          decidedBy: getSignedIn(request).session.actor.userId,
-        },
-      );
+      const { reason } = request.body;
+      const decision = await readDecision(request, request.params.schoolId, request.body);
+      if (!decision) return sendProblem(reply, forbiddenPupil);
+      const dismissed = await dismissCaseAction({ db, clock }, { ...decision, reason });
       if (!dismissed.ok) return sendActionProblem(reply, dismissed.error);
-      return reply.code(201).send({ action: describeAction(dismissed.value), reason: body.reason });
+      return reply.code(201).send({ action: describeAction(dismissed.value), reason });
     },
   );
 }

@@ -1,10 +1,9 @@
 import { CaseLadderList } from '../../contracts/casework.contract.ts';
 import { SchoolParams } from '../../contracts/common.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
 import { listSchoolCaseLadders } from '../../services/case-ladder.service.ts';
 import type { RollcallApp } from '../app.ts';
 import { inPath, requireCapability } from '../auth.hooks.ts';
-import { sendProblem } from '../problem.ts';
+import { problemResponses, sendProblem } from '../problem.ts';
 import { describeSetupProblem } from '../service-problems.ts';
 
 export function registerCaseLadderRoutes(app: RollcallApp): void {
@@ -19,7 +18,7 @@ export function registerCaseLadderRoutes(app: RollcallApp): void {
         tags: ['cases'],
         security: [{ session: [] }],
         params: SchoolParams,
-        response: { 200: CaseLadderList, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: CaseLadderList, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.school()),
     },

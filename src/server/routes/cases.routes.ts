@@ -12,7 +12,6 @@ import {
   CloseCaseBody,
   OpenCaseBody,
 } from '../../contracts/follow-up.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
 import {
   addCaseEvent,
   closeAttendanceCase,
@@ -33,8 +32,8 @@ import {
 import type { Executor } from '../../store/transaction.ts';
 import type { RollcallApp } from '../app.ts';
 import { getSignedIn, inPath, readPathId, requireCapability } from '../auth.hooks.ts';
-import { canActOnPupilAt } from '../follow-up-access.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { canActOnPupilAt, keepIfManaged } from '../follow-up-access.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 import { describeSetupProblem } from '../service-problems.ts';
 
 const tags = ['cases'];
@@ -107,22 +106,14 @@ const caseInPath = async (request: FastifyRequest) => {
 
 /** The case a route names, if the actor may manage it at its own school. */
 async function findManagedCase(request: FastifyRequest): Promise<AttendanceCase | undefined> {
-  const found = await findCase(request.server.rollcall.db, readPathId(request, 'caseId'));
-  if (!found) return undefined;
-  return (await canActOnPupilAt(request, 'manage-follow-up', found.pupilId, found.schoolId))
-    ? found
-    : undefined;
+  return keepIfManaged(
+    request,
+    await findCase(request.server.rollcall.db, readPathId(request, 'caseId')),
+  );
 }
 
 const notFound = createProblem('not-found', 'There is no case with that id.');
-const errors = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
+const errors = problemResponses(400, 401, 403, 404, 409, 422);
 
 export function registerCaseRoutes(app: RollcallApp): void {
   app.post(
@@ -173,7 +164,7 @@ export function registerCaseRoutes(app: RollcallApp): void {
         tags,
         security,
         params: PupilParams,
-        response: { 200: CaseList, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: CaseList, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.pupil()),
     },
@@ -297,14 +288,7 @@ export function registerCaseRoutes(app: RollcallApp): void {
         security,
         params: CaseParams,
         querystring: CaseProposalQuery,
-        response: {
-          200: CaseProposalResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        response: { 200: CaseProposalResponse, ...problemResponses(400, 401, 403, 404, 409) },
       },
       preHandler: requireCapability('manage-follow-up', caseInPath),
     },

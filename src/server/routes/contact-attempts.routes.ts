@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { PupilParams } from '../../contracts/common.contract.ts';
 import {
   ContactAttemptList,
@@ -6,9 +5,6 @@ import {
   ContactAttemptRequest,
   ContactAttemptResponse,
 } from '../../contracts/contact-attempt.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
-import { can, type Capability } from '../../domain/access/access-policy.ts';
-import { findAccessTargets } from '../../services/access.service.ts';
 import {
   listContactAttemptsSince,
   logContactAttempt,
@@ -18,26 +14,14 @@ import { listContacts } from '../../store/pupil.repository.ts';
 import type { Executor } from '../../store/transaction.ts';
 import { findUser } from '../../store/user.repository.ts';
 import type { RollcallApp } from '../app.ts';
-import { findActor, getSignedIn, inPath, requireCapability } from '../auth.hooks.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { getSignedIn, inPath, requireCapability } from '../auth.hooks.ts';
+import { findPupilSchoolsAllowing } from '../follow-up-access.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 import { findToday } from '../service-problems.ts';
 
 const tags = ['contact attempts'];
 const security = [{ session: [] }];
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
-
-/** Schools of the pupil where the signed-in actor may use a capability. */
-async function findAllowedSchools(
-  request: FastifyRequest,
-  pupilId: number,
-  capability: Capability,
-): Promise<number[]> {
-  const actor = await findActor(request, getSignedIn(request));
-  const targets = await findAccessTargets(request.server.rollcall.db, { kind: 'pupil', pupilId });
-  return [
-    ...new Set(targets.filter((target) => can(actor, capability, target)).map((t) => t.school.id)),
-  ];
-}
+const problems = problemResponses(400, 401, 403, 404);
 
 /** Attempts with the names of the contact and the member of staff, as the office reads them. */
 async function describeAttempts(db: Executor, pupilId: number, attempts: ContactAttempt[]) {
@@ -80,7 +64,7 @@ export function registerContactAttemptRoutes(app: RollcallApp): void {
       const { db, clock } = request.server.rollcall;
       const { pupilId } = request.params;
       const body = request.body;
-      const allowed = await findAllowedSchools(request, pupilId, 'record-absence-reason');
+      const allowed = await findPupilSchoolsAllowing(request, pupilId, 'record-absence-reason');
       const schoolIds =
         body.schoolId === undefined ? allowed : allowed.filter((id) => id === body.schoolId);
       const [schoolId] = schoolIds;
@@ -139,7 +123,7 @@ export function registerContactAttemptRoutes(app: RollcallApp): void {
       const attempts = await listContactAttemptsSince(db, {
         pupilId,
         since: request.query.since ?? findToday(request),
-        schoolIds: await findAllowedSchools(request, pupilId, 'record-absence-reason'),
+        schoolIds: await findPupilSchoolsAllowing(request, pupilId, 'record-absence-reason'),
       });
       return { attempts: await describeAttempts(db, pupilId, attempts) };
     },

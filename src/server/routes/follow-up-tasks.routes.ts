@@ -8,7 +8,6 @@ import {
   TaskCompletionBody,
   TaskCompletionResponse,
 } from '../../contracts/follow-up.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
 import {
   completeFirstDayTask,
   recordFollowUpContact,
@@ -18,7 +17,7 @@ import { findFollowUpTask } from '../../store/follow-up-task.repository.ts';
 import type { RollcallApp } from '../app.ts';
 import { getSignedIn, inPath, readPathId, requireCapability } from '../auth.hooks.ts';
 import { canActOnPupilAt } from '../follow-up-access.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 import { describeSetupProblem } from '../service-problems.ts';
 
 const tags = ['first-day response'];
@@ -38,14 +37,7 @@ export function registerFollowUpTaskRoutes(app: RollcallApp): void {
         security,
         params: SchoolParams,
         querystring: FollowUpTasksQuery,
-        response: {
-          200: FollowUpTaskList,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        response: { 200: FollowUpTaskList, ...problemResponses(400, 401, 403, 404, 409) },
       },
       preHandler: requireCapability('record-absence-reason', inPath.school()),
     },
@@ -97,12 +89,7 @@ export function registerFollowUpTaskRoutes(app: RollcallApp): void {
         body: FollowUpContactBody,
         response: {
           201: FollowUpContactResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-          422: Problem,
+          ...problemResponses(400, 401, 403, 404, 409, 422),
         },
       },
       preHandler: requireCapability('record-absence-reason', inPath.pupil()),
@@ -171,14 +158,7 @@ export function registerFollowUpTaskRoutes(app: RollcallApp): void {
         security,
         params: FollowUpTaskParams,
         body: TaskCompletionBody,
-        response: {
-          200: TaskCompletionResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        response: { 200: TaskCompletionResponse, ...problemResponses(400, 401, 403, 404, 409) },
       },
       preHandler: requireCapability('record-absence-reason', async (request) => {
         const task = await findFollowUpTask(

@@ -8,10 +8,8 @@ import {
   PendingLeaveRequestList,
   PupilLeaveRequestList,
 } from '../../contracts/follow-up.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
-import { can, type Role } from '../../domain/access/access-policy.ts';
+import type { Role } from '../../domain/access/access-policy.ts';
 import type { LeaveDecision } from '../../domain/followup/leave-decision.ts';
-import { findAccessTargets } from '../../services/access.service.ts';
 import {
   decideLeaveRequest,
   listPendingLeaveForDecision,
@@ -23,11 +21,10 @@ import {
   listPupilLeaveRequests,
   type LeaveRequest,
 } from '../../store/leave-request.repository.ts';
-import { listPupilEnrolments } from '../../store/pupil.repository.ts';
 import type { RollcallApp } from '../app.ts';
 import { getSignedIn, inPath, readPathId, requireCapability } from '../auth.hooks.ts';
-import { canActOnPupilAt } from '../follow-up-access.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { canActOnPupilAt, findReportingSchools } from '../follow-up-access.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 import { describeSetupProblem } from '../service-problems.ts';
 
 const tags = ['leave requests'];
@@ -81,15 +78,7 @@ export function registerLeaveRequestRoutes(app: RollcallApp): void {
         security,
         params: PupilParams,
         body: LeaveRequestBody,
-        response: {
-          201: LeaveRequestResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-          422: Problem,
-        },
+        response: { 201: LeaveRequestResponse, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
       preHandler: requireCapability('record-absence-report', inPath.pupil()),
     },
@@ -98,22 +87,10 @@ export function registerLeaveRequestRoutes(app: RollcallApp): void {
       const actor = getSignedIn(request).session.actor;
       const { pupilId } = request.params;
       const body = request.body;
-      const allowed = (await findAccessTargets(db, { kind: 'pupil', pupilId }))
-        .filter((target) => can(actor, 'record-absence-report', target))
-        .map((target) => target.school.id);
-      const schoolIds = [
-        ...new Set(
-          (await listPupilEnrolments(db, pupilId))
-            .filter(
-              (enrolment) =>
-                allowed.includes(enrolment.schoolId) &&
-                (body.schoolId === undefined || enrolment.schoolId === body.schoolId) &&
-                enrolment.onRollFrom <= body.from.date &&
-                (enrolment.onRollTo === null || enrolment.onRollTo >= body.from.date),
-            )
-            .map((enrolment) => enrolment.schoolId),
-        ),
-      ];
+      const schoolIds = await findReportingSchools(request, pupilId, {
+        schoolId: body.schoolId,
+        from: body.from.date,
+      });
       const [schoolId] = schoolIds;
       if (schoolId === undefined || schoolIds.length > 1)
         return sendProblem(
@@ -173,13 +150,7 @@ export function registerLeaveRequestRoutes(app: RollcallApp): void {
         tags,
         security,
         params: PupilParams,
-        response: {
-          200: PupilLeaveRequestList,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 200: PupilLeaveRequestList, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('view-pupil', inPath.pupil()),
     },
@@ -213,14 +184,7 @@ export function registerLeaveRequestRoutes(app: RollcallApp): void {
         tags,
         security,
         params: SchoolParams,
-        response: {
-          200: PendingLeaveRequestList,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        response: { 200: PendingLeaveRequestList, ...problemResponses(400, 401, 403, 404, 409) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.school()),
     },
@@ -255,15 +219,7 @@ export function registerLeaveRequestRoutes(app: RollcallApp): void {
         security,
         params: LeaveRequestParams,
         body: LeaveDecisionBody,
-        response: {
-          200: LeaveDecisionResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-          422: Problem,
-        },
+        response: { 200: LeaveDecisionResponse, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
       preHandler: requireCapability('manage-follow-up', async (request) => {
         const found = await findLeaveRequest(

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { PupilParams, SchoolParams } from '../../contracts/common.contract.ts';
 import {
   LetterheadBody,
@@ -13,14 +13,12 @@ import {
   TemplateParams,
 } from '../../contracts/letter.contract.ts';
 import { Problem } from '../../contracts/problem.contract.ts';
-import { can, type Capability } from '../../domain/access/access-policy.ts';
 import {
   letterFieldPlaceholders,
   listLetterFieldsUsed,
   recordPlaceholders,
   type TemplateProblem,
 } from '../../documents/letter-template.ts';
-import { findAccessTargets } from '../../services/access.service.ts';
 import { buildEvidenceBundle } from '../../services/evidence-bundle.service.ts';
 import {
   listEffectiveTemplates,
@@ -39,7 +37,8 @@ import {
 } from '../../store/letter.repository.ts';
 import type { RollcallApp } from '../app.ts';
 import { getSignedIn, inPath, readPathId, requireCapability } from '../auth.hooks.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { findPupilSchoolsAllowing } from '../follow-up-access.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 import { describeSetupProblem } from '../service-problems.ts';
 
 const tags = ['letters'];
@@ -66,18 +65,6 @@ function describeLetter(letter: LetterRecord) {
     sentAt: letter.sentAt.toISOString(),
     pdfSha256: letter.pdfSha256,
   };
-}
-
-/** The schools, of those a pupil is enrolled at, where the actor holds the capability. */
-async function findActingSchools(
-  request: FastifyRequest,
-  pupilId: number,
-  capability: Capability,
-): Promise<number[]> {
-  const actor = getSignedIn(request).session.actor;
-  return (await findAccessTargets(request.server.rollcall.db, { kind: 'pupil', pupilId }))
-    .filter((target) => can(actor, capability, target))
-    .map((target) => target.school.id);
 }
 
 function describeTemplateProblems(problems: readonly TemplateProblem[]): Problem {
@@ -152,13 +139,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
         tags,
         security,
         params: SchoolParams,
-        response: {
-          200: LetterTemplateList,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 200: LetterTemplateList, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.school()),
     },
@@ -196,14 +177,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
         security,
         params: TemplateParams,
         body: LetterTemplateBody,
-        response: {
-          204: NoContent,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          422: Problem,
-        },
+        response: { 204: NoContent, ...problemResponses(400, 401, 403, 404, 422) },
       },
       preHandler: requireCapability('manage-letter-templates', inPath.school()),
     },
@@ -231,13 +205,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
         tags,
         security,
         params: TemplateParams,
-        response: {
-          204: NoContent,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 204: NoContent, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('manage-letter-templates', inPath.school()),
     },
@@ -272,13 +240,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
         tags,
         security,
         params: SchoolParams,
-        response: {
-          200: LetterheadResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 200: LetterheadResponse, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.school()),
     },
@@ -295,13 +257,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
         security,
         params: SchoolParams,
         body: LetterheadBody,
-        response: {
-          200: LetterheadResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 200: LetterheadResponse, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('manage-school', inPath.school()),
     },
@@ -326,15 +282,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
         security,
         params: PupilParams,
         body: LetterPreviewRequest,
-        response: {
-          ...pdfResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-          422: Problem,
-        },
+        response: { ...pdfResponse, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.pupil()),
     },
@@ -345,7 +293,11 @@ export function registerLetterRoutes(app: RollcallApp): void {
         { db, clock },
         {
           pupilId: request.params.pupilId,
-          schoolIds: await findActingSchools(request, request.params.pupilId, 'manage-follow-up'),
+          schoolIds: await findPupilSchoolsAllowing(
+            request,
+            request.params.pupilId,
+            'manage-follow-up',
+          ),
           kind: request.body.kind,
           fields: request.body.fields,
           senderName: signedIn.session.user.displayName,
@@ -369,15 +321,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
         security,
         params: PupilParams,
         body: LetterSendRequest,
-        response: {
-          201: LetterSent,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-          422: Problem,
-        },
+        response: { 201: LetterSent, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.pupil()),
     },
@@ -388,7 +332,11 @@ export function registerLetterRoutes(app: RollcallApp): void {
         { db, clock },
         {
           pupilId: request.params.pupilId,
-          schoolIds: await findActingSchools(request, request.params.pupilId, 'manage-follow-up'),
+          schoolIds: await findPupilSchoolsAllowing(
+            request,
+            request.params.pupilId,
+            'manage-follow-up',
+          ),
           kind: request.body.kind,
           fields: request.body.fields,
           delivery: request.body.delivery,
@@ -416,14 +364,18 @@ export function registerLetterRoutes(app: RollcallApp): void {
         tags,
         security,
         params: PupilParams,
-        response: { 200: LetterList, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: LetterList, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.pupil()),
     },
     async (request) => {
       const letters = await listPupilLetters(request.server.rollcall.db, {
         pupilId: request.params.pupilId,
-        schoolIds: await findActingSchools(request, request.params.pupilId, 'manage-follow-up'),
+        schoolIds: await findPupilSchoolsAllowing(
+          request,
+          request.params.pupilId,
+          'manage-follow-up',
+        ),
       });
       return { letters: letters.map(describeLetter) };
     },
@@ -438,7 +390,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
         tags,
         security,
         params: LetterParams,
-        response: { ...pdfResponse, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { ...pdfResponse, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('manage-follow-up', async (request) => {
         const letter = await findLetter(
@@ -468,14 +420,7 @@ export function registerLetterRoutes(app: RollcallApp): void {
         tags,
         security,
         params: PupilParams,
-        response: {
-          ...pdfResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        response: { ...pdfResponse, ...problemResponses(400, 401, 403, 404, 409) },
       },
       preHandler: requireCapability('export-register', inPath.pupil()),
     },
@@ -486,7 +431,11 @@ export function registerLetterRoutes(app: RollcallApp): void {
         { db, clock },
         {
           pupilId: request.params.pupilId,
-          schoolIds: await findActingSchools(request, request.params.pupilId, 'export-register'),
+          schoolIds: await findPupilSchoolsAllowing(
+            request,
+            request.params.pupilId,
+            'export-register',
+          ),
           producedBy: {
             userId: signedIn.session.actor.userId,
             name: signedIn.session.user.displayName,

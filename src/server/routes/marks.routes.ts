@@ -6,13 +6,12 @@ import {
   MarkHistoryResponse,
   MarkResponse,
 } from '../../contracts/mark.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
 import type { TargetRef } from '../../services/access.service.ts';
 import { amendRegisterMark } from '../../services/mark-amendment.service.ts';
 import { findMarkById, listMarkHistory, type Mark } from '../../store/mark.repository.ts';
 import type { RollcallApp } from '../app.ts';
 import { getSignedIn, readPathId, requireCapability } from '../auth.hooks.ts';
-import { createProblem, createProblemWith, sendProblem } from '../problem.ts';
+import { createProblem, createProblemWith, problemResponses, sendProblem } from '../problem.ts';
 import { canAlso, describeUnexpected } from '../service-problems.ts';
 
 const tags = ['marks'];
@@ -53,12 +52,8 @@ export function registerMarkRoutes(app: RollcallApp): void {
         body: AmendMarkRequest,
         response: {
           200: MarkResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
           409: MarkConflictProblem,
-          422: Problem,
+          ...problemResponses(400, 401, 403, 404, 422),
         },
       },
       preHandler: requireCapability('record-absence-reason', locateMarkPupil),
@@ -144,13 +139,7 @@ export function registerMarkRoutes(app: RollcallApp): void {
         tags,
         security,
         params: MarkParams,
-        response: {
-          200: MarkHistoryResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 200: MarkHistoryResponse, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('view-pupil', locateMarkPupil),
     },

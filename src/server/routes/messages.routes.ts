@@ -5,13 +5,12 @@ import {
   WeeklyUpdateRequest,
   WeeklyUpdateResponse,
 } from '../../contracts/message.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
 import { queueWeeklyAttendanceUpdates } from '../../services/messages/weekly-update.service.ts';
 import { listSchoolMessages, type OutboundMessage } from '../../store/message.repository.ts';
 import { listRoll } from '../../store/pupil.repository.ts';
 import type { RollcallApp } from '../app.ts';
 import { getSignedIn, inPath, requireCapability } from '../auth.hooks.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 import { describeSetupProblem } from '../service-problems.ts';
 
 const tags = ['messages'];
@@ -47,7 +46,7 @@ export function registerMessageRoutes(app: RollcallApp): void {
         security,
         params: SchoolParams,
         querystring: MessageListQuery,
-        response: { 200: MessageList, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: MessageList, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.school()),
     },
@@ -73,15 +72,7 @@ export function registerMessageRoutes(app: RollcallApp): void {
         security,
         params: SchoolParams,
         body: WeeklyUpdateRequest,
-        response: {
-          200: WeeklyUpdateResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-          422: Problem,
-        },
+        response: { 200: WeeklyUpdateResponse, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.school()),
     },

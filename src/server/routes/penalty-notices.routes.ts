@@ -8,7 +8,6 @@ import {
   PenaltyPaymentBody,
   PenaltyWithdrawalBody,
 } from '../../contracts/penalty-notice.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
 import { findPenaltyNoticeStatus } from '../../domain/followup/penalty-notice.ts';
 import {
   issuePenaltyNotice,
@@ -23,20 +22,13 @@ import {
 } from '../../store/penalty-notice.repository.ts';
 import type { RollcallApp } from '../app.ts';
 import { getSignedIn, inPath, readPathId, requireCapability } from '../auth.hooks.ts';
-import { canActOnPupilAt } from '../follow-up-access.ts';
-import { createProblem, createProblemWith, sendProblem } from '../problem.ts';
+import { canActOnPupilAt, keepIfManaged } from '../follow-up-access.ts';
+import { createProblem, createProblemWith, problemResponses, sendProblem } from '../problem.ts';
 import { describeSetupProblem } from '../service-problems.ts';
 
 const tags = ['penalty notices'];
 const security = [{ session: [] }];
-const errors = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
+const errors = problemResponses(400, 401, 403, 404, 409, 422);
 
 function describeNotice(notice: PenaltyNotice): PenaltyNoticeRecord {
   const status = findPenaltyNoticeStatus(notice);
@@ -71,14 +63,10 @@ const noticeInPath = async (request: FastifyRequest) => {
 
 /** The notice a route names, if the actor may manage follow-up at the school that issued it. */
 async function findManagedNotice(request: FastifyRequest): Promise<PenaltyNotice | undefined> {
-  const found = await findPenaltyNotice(
-    request.server.rollcall.db,
-    readPathId(request, 'penaltyNoticeId'),
+  return keepIfManaged(
+    request,
+    await findPenaltyNotice(request.server.rollcall.db, readPathId(request, 'penaltyNoticeId')),
   );
-  if (!found) return undefined;
-  return (await canActOnPupilAt(request, 'manage-follow-up', found.pupilId, found.schoolId))
-    ? found
-    : undefined;
 }
 
 const noticeNotFound = createProblem('not-found', 'There is no penalty notice with that id.');
@@ -191,13 +179,7 @@ export function registerPenaltyNoticeRoutes(app: RollcallApp): void {
         tags,
         security,
         params: PupilParams,
-        response: {
-          200: PenaltyNoticeList,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 200: PenaltyNoticeList, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('manage-follow-up', inPath.pupil()),
     },

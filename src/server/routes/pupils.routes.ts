@@ -1,12 +1,10 @@
 import { AsOfQuery, PupilParams } from '../../contracts/common.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
 import { PupilProfileResponse } from '../../contracts/pupil.contract.ts';
-import { can } from '../../domain/access/access-policy.ts';
-import { findAccessTargets } from '../../services/access.service.ts';
 import { loadPupilProfile } from '../../services/pupil-profile.service.ts';
 import type { RollcallApp } from '../app.ts';
-import { findActor, getSignedIn, inPath, requireCapability } from '../auth.hooks.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { inPath, requireCapability } from '../auth.hooks.ts';
+import { findPupilSchoolsAllowing } from '../follow-up-access.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 import { describeSetupProblem, findToday } from '../service-problems.ts';
 import { describeContact } from '../contact-view.ts';
 
@@ -23,24 +21,14 @@ export function registerPupilRoutes(app: RollcallApp): void {
         security: [{ session: [] }],
         params: PupilParams,
         querystring: AsOfQuery,
-        response: {
-          200: PupilProfileResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        response: { 200: PupilProfileResponse, ...problemResponses(400, 401, 403, 404, 409) },
       },
       preHandler: requireCapability('view-pupil', inPath.pupil()),
     },
     async (request, reply) => {
       const { db } = request.server.rollcall;
-      const actor = await findActor(request, getSignedIn(request));
       const { pupilId } = request.params;
-      const visibleSchoolIds = (await findAccessTargets(db, { kind: 'pupil', pupilId }))
-        .filter((target) => can(actor, 'view-pupil', target))
-        .map((target) => target.school.id);
+      const visibleSchoolIds = await findPupilSchoolsAllowing(request, pupilId, 'view-pupil');
       const loaded = await loadPupilProfile(db, {
         pupilId,
         visibleSchoolIds,

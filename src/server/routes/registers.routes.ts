@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClassParams, SchoolParams } from '../../contracts/common.contract.ts';
-import { Problem, type FieldError } from '../../contracts/problem.contract.ts';
+import type { FieldError } from '../../contracts/problem.contract.ts';
 import {
   ClassRegisterResponse,
   idempotencyHeaderName,
@@ -27,7 +27,7 @@ import {
   inPath,
   requireCapability,
 } from '../auth.hooks.ts';
-import { createProblem, createProblemWith, sendProblem } from '../problem.ts';
+import { createProblem, createProblemWith, problemResponses, sendProblem } from '../problem.ts';
 import { canAlso, describeSetupProblem, describeUnexpected } from '../service-problems.ts';
 
 const tags = ['registers'];
@@ -46,13 +46,7 @@ export function registerRegisterRoutes(app: RollcallApp): void {
         security,
         params: SchoolParams,
         querystring: RegisterQuery,
-        response: {
-          200: SchoolRegistersResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 200: SchoolRegistersResponse, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('view-school', inPath.school()),
     },
@@ -98,13 +92,7 @@ export function registerRegisterRoutes(app: RollcallApp): void {
         security,
         params: ClassParams,
         querystring: RegisterQuery,
-        response: {
-          200: ClassRegisterResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 200: ClassRegisterResponse, ...problemResponses(400, 401, 403, 404) },
       },
       preHandler: requireCapability('view-pupil-list', inPath.class()),
     },
@@ -137,12 +125,8 @@ export function registerRegisterRoutes(app: RollcallApp): void {
         body: TakeRegisterRequest,
         response: {
           200: TakeRegisterResponse,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
           409: RegisterConflictProblem,
-          422: Problem,
+          ...problemResponses(400, 401, 403, 404, 422),
         },
       },
       preHandler: requireCapability('take-register', inPath.class()),

@@ -1,5 +1,4 @@
 import { SchoolParams } from '../../contracts/common.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
 import {
   ManagedSchoolList,
   RegisterTimes,
@@ -19,11 +18,12 @@ import {
 } from '../../services/school-settings.service.ts';
 import type { RollcallApp } from '../app.ts';
 import { getSignedIn, requireSignIn } from '../auth.hooks.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 import {
   editorOf,
   manageSchool,
   needs,
+  noSuchSchool,
   problems,
   security,
   sendInputProblems,
@@ -59,7 +59,7 @@ function registerSchoolSettingsRoutes(app: RollcallApp): void {
         description: 'A school-level admin gets their school; a trust admin every school in it.',
         tags,
         security,
-        response: { 200: ManagedSchoolList, 401: Problem, 403: Problem },
+        response: { 200: ManagedSchoolList, ...problemResponses(401, 403) },
       },
       preHandler: requireSignIn,
     },
@@ -93,8 +93,7 @@ function registerSchoolSettingsRoutes(app: RollcallApp): void {
         request.server.rollcall.db,
         request.params.schoolId,
       );
-      if (settings === undefined)
-        return sendProblem(reply, createProblem('not-found', 'There is no school with that id.'));
+      if (settings === undefined) return sendProblem(reply, noSuchSchool);
       return describeSettings(settings);
     },
   );
@@ -123,8 +122,7 @@ function registerSchoolSettingsRoutes(app: RollcallApp): void {
           letterhead: request.body.letterhead,
         },
       );
-      if (!changed.ok)
-        return sendProblem(reply, createProblem('not-found', 'There is no school with that id.'));
+      if (!changed.ok) return sendProblem(reply, noSuchSchool);
       return describeSettings(changed.value);
     },
   );
@@ -153,8 +151,7 @@ function registerSchoolSettingsRoutes(app: RollcallApp): void {
         { ...editorOf(request, request.params.schoolId), times: request.body },
       );
       if (changed.ok) return changed.value;
-      if (changed.error.kind === 'school-not-found')
-        return sendProblem(reply, createProblem('not-found', 'There is no school with that id.'));
+      if (changed.error.kind === 'school-not-found') return sendProblem(reply, noSuchSchool);
       return sendInputProblems(
         reply,
         'register-times-invalid',
@@ -182,8 +179,7 @@ function registerPolicyRoutes(app: RollcallApp): void {
     },
     async (request, reply) => {
       const view = await loadSchoolPolicy(request.server.rollcall.db, request.params.schoolId);
-      if (view === undefined)
-        return sendProblem(reply, createProblem('not-found', 'There is no school with that id.'));
+      if (view === undefined) return sendProblem(reply, noSuchSchool);
       return view;
     },
   );
@@ -215,8 +211,7 @@ function registerPolicyRoutes(app: RollcallApp): void {
         },
       );
       if (changed.ok) return changed.value;
-      if (changed.error.kind === 'school-not-found')
-        return sendProblem(reply, createProblem('not-found', 'There is no school with that id.'));
+      if (changed.error.kind === 'school-not-found') return sendProblem(reply, noSuchSchool);
       return sendInputProblems(
         reply,
         'policy-invalid',

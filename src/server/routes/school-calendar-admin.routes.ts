@@ -33,10 +33,14 @@ import {
   editorOf,
   manageSchool,
   needs,
+  noSuchSchool,
   problems,
   security,
   sendInputProblems,
 } from '../school-admin-parts.ts';
+
+// A plain JSON schema, not zod: the reply has no body to type.
+const removed = { type: 'null', description: 'Removed' } as const;
 
 function describeYear(year: AcademicYear) {
   const { id, name, startsOn, endsOn } = year;
@@ -51,7 +55,7 @@ function describeClosure(closure: Closure) {
 function sendCalendarProblem(reply: FastifyReply, error: CalendarEditError): FastifyReply {
   switch (error.kind) {
     case 'school-not-found':
-      return sendProblem(reply, createProblem('not-found', 'There is no school with that id.'));
+      return sendProblem(reply, noSuchSchool);
     case 'not-found':
       return sendProblem(
         reply,
@@ -167,7 +171,7 @@ export function registerSchoolCalendarRoutes(app: RollcallApp): void {
         tags,
         security,
         params: AcademicYearParams,
-        response: { 204: { type: 'null', description: 'Removed' }, ...problems },
+        response: { 204: removed, ...problems },
       },
       preHandler: manageSchool,
     },
@@ -240,7 +244,7 @@ export function registerSchoolCalendarRoutes(app: RollcallApp): void {
         tags,
         security,
         params: TermParams,
-        response: { 204: { type: 'null', description: 'Removed' }, ...problems },
+        response: { 204: removed, ...problems },
       },
       preHandler: manageSchool,
     },
@@ -314,7 +318,7 @@ export function registerSchoolCalendarRoutes(app: RollcallApp): void {
         tags,
         security,
         params: ClosureParams,
-        response: { 204: { type: 'null', description: 'Removed' }, ...problems },
+        response: { 204: removed, ...problems },
       },
       preHandler: manageSchool,
     },

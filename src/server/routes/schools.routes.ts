@@ -1,9 +1,8 @@
 import { SchoolParams } from '../../contracts/common.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
 import { exportSchoolScenario } from '../../services/school-statistics.service.ts';
 import type { RollcallApp } from '../app.ts';
 import { inPath, requireCapability } from '../auth.hooks.ts';
-import { sendProblem } from '../problem.ts';
+import { problemResponses, sendProblem } from '../problem.ts';
 import { describeSetupProblem } from '../service-problems.ts';
 
 // A plain JSON schema, not zod: the body is YAML text, sent as it is.
@@ -24,14 +23,7 @@ export function registerSchoolRoutes(app: RollcallApp): void {
         tags: ['schools'],
         security: [{ session: [] }],
         params: SchoolParams,
-        response: {
-          200: ScenarioYaml,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        response: { 200: ScenarioYaml, ...problemResponses(400, 401, 403, 404, 409) },
       },
       preHandler: requireCapability('export-register', inPath.school()),
     },

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AsOfQuery, IdInPath, SchoolParams } from '../../contracts/common.contract.ts';
-import { Problem } from '../../contracts/problem.contract.ts';
 import {
   DashboardQuery,
   DashboardResponse,
@@ -22,12 +21,12 @@ import {
 import { z } from 'zod';
 import type { RollcallApp } from '../app.ts';
 import { findActor, getSignedIn, inPath, requireCapability, requireSignIn } from '../auth.hooks.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { createProblem, problemResponses, sendProblem } from '../problem.ts';
 import { canAlso, describeSetupProblem, findToday } from '../service-problems.ts';
 
 const tags = ['statistics'];
 const security = [{ session: [] }];
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+const problems = problemResponses(400, 401, 403, 404, 409);
 
 export function registerStatisticsRoutes(app: RollcallApp): void {
   app.get(
