@@ -46,8 +46,6 @@ describe('what the alerts of a rule count', () => {
     expect(rules.find((rule) => rule.id === 'la-notification-10-days')?.countsIn).toBe(
       'school days',
     );
-    expect(rules.find((rule) => rule.id === 'penalty-notice-threshold')?.countsIn).toBe(
-      'sessions',
-    );
+    expect(rules.find((rule) => rule.id === 'penalty-notice-threshold')?.countsIn).toBe('sessions');
   });
 });
