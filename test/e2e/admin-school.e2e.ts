@@ -63,9 +63,10 @@ describe('setting a school up', () => {
 
     await calendar.addClosure({ from: '2024-10-21', until: '2024-10-25', reason: 'Half term' });
     await calendar.message('Closure added: Half term.').waitFor();
-    expect(await calendar.readClosures()).toEqual([
-      ['Mon 21 Oct 2024 to Fri 25 Oct 2024', 'Half term'],
-    ]);
+    // The list reloads after the message shows.
+    await expect
+      .poll(() => calendar.readClosures())
+      .toEqual([['Mon 21 Oct 2024 to Fri 25 Oct 2024', 'Half term']]);
     await expectNoSeriousAccessibilityViolations(page);
     await saveScreenshot(page, 'admin-calendar');
   });
