@@ -86,6 +86,8 @@ export interface PreparedPolicy {
   readonly ruleIds: readonly string[];
   /** The distinct code sets of the rules, as membership by code key (see CodeSetEvents). */
   readonly codeSets: readonly Uint8Array[];
+  /** Per code set, the fewest of a pupil's events in it that any rule reading it needs. */
+  readonly codeSetMinimums: Int32Array;
   readonly countRules: readonly PreparedCountInWindow[];
   readonly dayRules: readonly PreparedConsecutiveDays[];
   readonly weeklyRates: PreparedWeeklyRates;
@@ -154,7 +156,13 @@ export function preparePolicy(
         countRules.push(prepareCountInWindow(context, rule, rank, codeSetOf(rule.id, rule.codes)));
         break;
       case 'consecutive-days':
-        dayRules.push({ rule, rank, codeSet: codeSetOf(rule.id, rule.codes) });
+        dayRules.push({
+          rule,
+          rank,
+          days: rule.days,
+          breakOnReachedContact: rule.breakOnReachedContact,
+          codeSet: codeSetOf(rule.id, rule.codes),
+        });
         break;
       case 'weekly-rate':
         weeklyRules.push({
@@ -170,10 +178,21 @@ export function preparePolicy(
     }
   }
   if (problems.length > 0) return err(problems);
+  // A rule returns before it reads its set's events when the pupil has fewer than this many
+  // (count-in-window: its threshold; consecutive days: both sessions of each day), so a set is
+  // only listed for a pupil who has that many; a weekly rule's `alsoRequires` set always is.
+  const codeSetMinimums = new Int32Array(codeSets.length).fill(0x7fffffff);
+  const needs = (codeSet: number, events: number): void => {
+    codeSetMinimums[codeSet] = Math.min(codeSetMinimums[codeSet]!, Math.max(0, events));
+  };
+  for (const rule of countRules) needs(rule.codeSet, rule.rule.threshold);
+  for (const rule of dayRules) needs(rule.codeSet, rule.days * 2);
+  for (const entry of weeklyRules) if (entry.alsoCodeSet >= 0) needs(entry.alsoCodeSet, 0);
   return ok({
     context,
     ruleIds,
     codeSets,
+    codeSetMinimums,
     countRules,
     dayRules,
     weeklyRates: prepareWeeklyRates(weeklyRules, context.calendar.days.length * 2),
@@ -195,7 +214,7 @@ export function evaluateSchool(
     context,
     scan,
     reachedContactDays: new Set<number>(),
-    events: new CodeSetEvents(prepared.codeSets, scan.sessions.length),
+    events: new CodeSetEvents(prepared.codeSets, prepared.codeSetMinimums, scan.sessions.length),
     alerts: new AlertBuffer(prepared.ruleIds, context.calendar.days),
     yearToDate: new YearToDate(context),
   };

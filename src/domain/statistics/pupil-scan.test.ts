@@ -40,6 +40,17 @@ describe('period statistics of a pupil', () => {
     expect(result?.absenceRate).toBeCloseTo(2 / 7, 10);
   });
 
+  it('list codes in code order, presence and late first, whichever of them a pupil has', () => {
+    const codesOf = (marks: string) =>
+      Object.keys(
+        evaluate(calendar, [], [pupilOf(calendar, marks)], '2024-09-06').pupils[0]!.codes,
+      );
+    expect(codesOf('N \\ / L I \\')).toEqual(['/', '\\', 'L', 'I', 'N']);
+    expect(codesOf('N \\ / \\ I \\')).toEqual(['/', '\\', 'I', 'N']);
+    expect(codesOf('N L I L N L')).toEqual(['L', 'I', 'N']);
+    expect(codesOf('/ N / I / L')).toEqual(['/', 'L', 'I', 'N']);
+  });
+
   it('count sessions up to as-of that were never marked as unmarked, and not as possible', () => {
     const pupil = pupilOf(calendar, presentDays(2));
     const [result] = evaluate(calendar, [], [pupil], '2024-09-04').pupils;

@@ -32,6 +32,13 @@ export interface PupilScan {
   readonly codeKeys: Uint16Array;
   /** Per segment, code tallies over the evaluation period (index 0 = unmarked). */
   readonly periodTallies: Int32Array[];
+  /** Per segment, the index after its last event (events are in segment order). */
+  readonly segmentEventEnds: Int32Array;
+  /**
+   * Whether every event is in the period, and so counted in periodTallies: then the events
+   * with a given code can be counted from the tallies without walking the events.
+   */
+  eventsTallied: boolean;
   /** Sessions on roll: [first, end) clipped to as-of. */
   firstSession: number;
   endSession: number;
@@ -44,7 +51,7 @@ export interface PupilScan {
   readonly categoryTotals: Int32Array;
   /** Scratch for the pupil's marks, and the same bytes read four at a time (see scanPupil). */
   readonly markBytes: Uint8Array;
-  readonly markWords: MarkWords;
+  readonly markWords: Uint32Array;
   /** Scratch for scanRange: the indices of the words of marks that are not all presence. */
   readonly mixedWords: Int32Array;
 }
@@ -52,8 +59,7 @@ export interface PupilScan {
 /** Buffers sized for a calendar; reuse them across pupils. */
 export function createPupilScan(context: AttendanceContext): PupilScan {
   const sessions = context.calendar.days.length * 2;
-  const doubles = new Float64Array((sessions + 7) >> 3);
-  const markWords = { doubles, singles: new Uint32Array(doubles.buffer) };
+  const markWords = new Uint32Array((sessions + 3) >> 2);
   return {
     count: 0,
     sessions: new Int32Array(sessions),
@@ -61,15 +67,17 @@ export function createPupilScan(context: AttendanceContext): PupilScan {
     categories: new Uint8Array(sessions),
     codeKeys: new Uint16Array(sessions),
     periodTallies: context.segments.map(() => new Int32Array(CODE_ID_LIMIT)),
+    segmentEventEnds: new Int32Array(context.segments.length),
+    eventsTallied: false,
     firstSession: 0,
     endSession: 0,
     discardedTallies: new Int32Array(CODE_ID_LIMIT),
     mergedTallies: new Int32Array(CODE_ID_LIMIT),
     codeOrder: new Int32Array(CODE_ID_LIMIT),
     categoryTotals: new Int32Array(8),
-    markBytes: new Uint8Array(doubles.buffer),
+    markBytes: new Uint8Array(markWords.buffer),
     markWords,
-    mixedWords: new Int32Array(markWords.singles.length),
+    mixedWords: new Int32Array(markWords.length),
   };
 }
 
@@ -90,31 +98,11 @@ const PRESENT_WORD = new Uint32Array(
 /** For every byte a mark can hold, 1 if it is an event (not plain presence), else 0. */
 const IS_EVENT = new Uint8Array(256).fill(1).fill(0, NO_MARK + 1, LAST_PRESENT_ID + 1);
 
-/** The scratch copy of a pupil's marks read eight and four at a time. */
-interface MarkWords {
-  readonly doubles: Float64Array;
-  readonly singles: Uint32Array;
-}
-
-/** Eight sessions "/ \\ / \\ / \\ / \\" read as one float64 in the machine's byte order. */
-const PRESENT_DOUBLE = new Float64Array(
-  new Uint8Array([
-    AM_PRESENT,
-    PM_PRESENT,
-    AM_PRESENT,
-    PM_PRESENT,
-    AM_PRESENT,
-    PM_PRESENT,
-    AM_PRESENT,
-    PM_PRESENT,
-  ]).buffer,
-)[0]!;
-
 /**
  * A pupil's marks as 32-bit words: copied into the scan's scratch, which is cheaper than a new
  * view of the pupil's own buffer (and needs no alignment), or null when they do not fit.
  */
-function marksAsWords(scan: PupilScan, marks: Uint8Array): MarkWords | null {
+function marksAsWords(scan: PupilScan, marks: Uint8Array): Uint32Array | null {
   if (marks.length > scan.markBytes.length) return null;
   scan.markBytes.set(marks);
   return scan.markWords;
@@ -151,7 +139,7 @@ function scanSessions(
  */
 function scanRange(
   marks: Uint8Array,
-  words: MarkWords | null,
+  words: Uint32Array | null,
   mixedWords: Int32Array,
   from: number,
   to: number,
@@ -161,28 +149,22 @@ function scanRange(
 ): number {
   if (words === null || to - from < 16)
     return scanSessions(marks, from, to, tallies, sessions, count);
-  const firstDouble = (from + 7) >> 3;
-  const endDouble = to >> 3;
-  count = scanSessions(marks, from, firstDouble * 8, tallies, sessions, count);
-  const { doubles, singles } = words;
-  const presentDouble = PRESENT_DOUBLE;
+  const firstWord = (from + 3) >> 2;
+  const endWord = to >> 2;
+  count = scanSessions(marks, from, firstWord * 4, tallies, sessions, count);
   const presentWord = PRESENT_WORD;
   const isEvent = IS_EVENT;
-  // Eight marks at a time compared as one float64 (two different bit patterns compare equal
-  // only as +0 and -0, which no register of presence is), then the four-mark words of the
-  // rest, listed without a branch, then their marks one by one.
+  // Four marks at a time compared as one word, and the words that are not all presence listed
+  // without a branch: which words those are is data, and a branch on it (even one taken only
+  // for the eight-mark blocks that differ) was mispredicted often enough to cost more than
+  // comparing every word.
   let mixed = 0;
-  for (let d = firstDouble; d < endDouble; d++) {
-    if (doubles[d] === presentDouble) continue;
-    const w = d * 2;
-    let differs = singles[w]! ^ presentWord;
+  for (let w = firstWord; w < endWord; w++) {
+    const differs = words[w]! ^ presentWord;
     mixedWords[mixed] = w;
     mixed += (differs | -differs) >>> 31;
-    differs = singles[w + 1]! ^ presentWord;
-    mixedWords[mixed] = w + 1;
-    mixed += (differs | -differs) >>> 31;
   }
-  const presentWords = (endDouble - firstDouble) * 2 - mixed;
+  const presentWords = endWord - firstWord - mixed;
   for (let m = 0; m < mixed; m++) {
     const start = mixedWords[m]! * 4;
     for (let s = start; s < start + 4; s++) {
@@ -194,7 +176,7 @@ function scanRange(
   }
   tallies[AM_PRESENT]! += presentWords * 2;
   tallies[PM_PRESENT]! += presentWords * 2;
-  return scanSessions(marks, endDouble * 8, to, tallies, sessions, count);
+  return scanSessions(marks, endWord * 4, to, tallies, sessions, count);
 }
 
 /**
@@ -229,6 +211,8 @@ export function scanPupil(
   const words = marksAsWords(scan, marks);
   const first = pupil.rollFromDay * 2;
   const end = Math.min(pupil.rollToDay, context.asOfDayEnd) * 2;
+  // (A register shorter than the calendar has no marks, and so no events, past its end.)
+  const markedEnd = Math.min(end, marks.length);
   const periodStart = context.periodFirstDay * 2;
   scan.firstSession = first;
   scan.endSession = Math.max(first, end);
@@ -239,10 +223,12 @@ export function scanPupil(
     const segment = segments[index]!;
     const next = segments[index + 1];
     const from = Math.max(first, segment.fromDay * 2);
-    // (A register shorter than the calendar has no marks, and so no events, past its end.)
-    const to = Math.min(end, next ? next.fromDay * 2 : Number.MAX_SAFE_INTEGER, marks.length);
+    const to = next ? Math.min(markedEnd, next.fromDay * 2) : markedEnd;
     const tallies = scan.periodTallies[index]!;
     tallies.fill(0);
+    scan.segmentEventEnds[index] = count;
+    // Most pupils' sessions all fall under one code table.
+    if (from >= to) continue;
     const segmentFirstEvent = count;
     // Before the period only events matter; inside it every code is tallied too.
     const split = Math.min(Math.max(from, periodStart), to);
@@ -260,8 +246,10 @@ export function scanPupil(
     if (split < to)
       count = scanRange(marks, words, scan.mixedWords, split, to, tallies, sessions, count);
     describeEvents(scan, marks, segment, segmentFirstEvent, count);
+    scan.segmentEventEnds[index] = count;
   }
   scan.count = count;
+  scan.eventsTallied = first >= periodStart;
 }
 
 /** Whether the code table of segment `index` governs any school day of the period. */
@@ -306,8 +294,22 @@ function tableStatistics(
   byCategory.fill(0);
   // No mark (id 0) is in no category, so it counts as unmarked, and it is not a code.
   byCategory[CATEGORY_NONE]! += tallies[NO_MARK]!;
-  const codes: Record<string, number> = {};
-  for (let id = NO_MARK + 1; id < tallies.length; id++) {
+  // The two presence codes (and often late) lead almost every pupil's tallies: a literal for
+  // them is one allocation where adding each key to an empty object was a keyed store apiece.
+  // They are code ids 1 to 3 (code-registry lists them first), so the key order is unchanged.
+  const am = tallies[AM_PRESENT]!;
+  const pm = tallies[PM_PRESENT]!;
+  const late = tallies[LATE]!;
+  let codes: Record<string, number>;
+  let id = NO_MARK + 1;
+  if (am !== 0 && pm !== 0) {
+    codes = late !== 0 ? { '/': am, '\\': pm, L: late } : { '/': am, '\\': pm };
+    byCategory[categories[AM_PRESENT]!]! += am;
+    byCategory[categories[PM_PRESENT]!]! += pm;
+    byCategory[categories[LATE]!]! += late;
+    id = LATE + 1;
+  } else codes = {};
+  for (; id < tallies.length; id++) {
     const n = tallies[id]!;
     if (n === 0) continue;
     codes[codeOfId(id)] = n;

@@ -17,7 +17,7 @@ export const NONE = -1;
 export class AlertBuffer {
   /** Alerts raised so far for the current pupil. */
   count = 0;
-  private keys = new Float64Array(64);
+  private keys = new Int32Array(64);
   private ranks = new Int32Array(64);
   private sessions = new Int32Array(64);
   private counts = new Int32Array(64);
@@ -34,7 +34,7 @@ export class AlertBuffer {
   private sharedFromSessions = new Int32Array(0);
   /** Scratch for presortBySessionBlock. */
   private blockStarts = new Int32Array(64);
-  private scratchKeys = new Float64Array(64);
+  private scratchKeys = new Int32Array(64);
 
   /**
    * @param ruleIds the policy's rule ids sorted as strings; a rule's rank indexes it
@@ -77,10 +77,12 @@ export class AlertBuffer {
       const count = counts[i]!;
       const fromSession = fromSessions[i]!;
       let alert = shared[key];
+      // A rule raises its alerts all with evidence or all without, so an alert without any
+      // (most of them: weekly rates) matches the one shared under its key.
       if (
         alert === undefined ||
-        sharedCounts[key] !== count ||
-        sharedFromSessions[key] !== fromSession
+        ((count & fromSession) !== NONE &&
+          (sharedCounts[key] !== count || sharedFromSessions[key] !== fromSession))
       ) {
         alert = alertOf(ruleIds[ranks[i]!]!, days, sessions[i]!, count, fromSession);
         shared[key] = alert;
@@ -154,7 +156,8 @@ export class AlertBuffer {
       order[place] = i;
       sortedKeys[place] = keys[i]!;
     }
-    keys.set(sortedKeys.subarray(0, n));
+    // Copied back in a loop: a subarray view and the built-in copy cost more for a few dozen keys.
+    for (let i = 0; i < n; i++) keys[i] = sortedKeys[i]!;
   }
 
   private grow(): void {
@@ -163,13 +166,13 @@ export class AlertBuffer {
       empty.set(column);
       return empty;
     };
-    this.keys = grown(this.keys, new Float64Array(size));
+    this.keys = grown(this.keys, new Int32Array(size));
     this.ranks = grown(this.ranks, new Int32Array(size));
     this.sessions = grown(this.sessions, new Int32Array(size));
     this.counts = grown(this.counts, new Int32Array(size));
     this.fromSessions = grown(this.fromSessions, new Int32Array(size));
     this.order = new Int32Array(size);
-    this.scratchKeys = new Float64Array(size);
+    this.scratchKeys = new Int32Array(size);
   }
 }
 

@@ -5,6 +5,9 @@ import type { RuleRun } from './rule-run.ts';
 export interface PreparedConsecutiveDays {
   readonly rule: ConsecutiveDaysRule;
   readonly rank: number;
+  /** The rule's `days` and `breakOnReachedContact`, read once per policy (see count-in-window). */
+  readonly days: number;
+  readonly breakOnReachedContact: boolean;
   /** Index of the rule's codes in the policy's code sets (CodeSetEvents). */
   readonly codeSet: number;
 }
@@ -15,8 +18,7 @@ export interface PreparedConsecutiveDays {
  * weekends, holidays and closures are not school days and so neither count nor end it.
  */
 export function runConsecutiveDays(run: RuleRun, prepared: PreparedConsecutiveDays): void {
-  const { rule, rank, codeSet } = prepared;
-  const { days: threshold, breakOnReachedContact } = rule;
+  const { rank, codeSet, days: threshold, breakOnReachedContact } = prepared;
   // The sessions in the set: a day counts when its AM and PM follow each other here.
   const sessions = run.events.sessions[codeSet]!;
   const count = run.events.counts[codeSet]!;

@@ -25,6 +25,18 @@ export function windowFirstDay(
   }
 }
 
+/** The last index in [from, count) of sorted `sessions` whose session is before `end`. */
+function lastBefore(sessions: Int32Array, from: number, count: number, end: number): number {
+  let low = from;
+  let high = count;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    if (sessions[middle]! < end) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
 /** A key that is equal for days in the same period. */
 function periodKey(context: AttendanceContext, period: Period, day: number): number {
   switch (period) {
@@ -41,12 +53,22 @@ function periodKey(context: AttendanceContext, period: Period, day: number): num
 export interface PreparedCountInWindow {
   readonly rule: CountInWindowRule;
   readonly rank: number;
+  /**
+   * The rule's threshold, read here rather than from the rule: rules of different shapes
+   * (with or without `oncePer`, `onlyWhen`) made reading it from the rule a polymorphic load.
+   */
+  readonly threshold: number;
   /** Index of the rule's codes in the policy's code sets (CodeSetEvents). */
   readonly codeSet: number;
   /** For each school day, the first session of the window that ends on that day. */
   readonly windowStartSession: Int32Array;
   /** For each school day, its `oncePer` period key; null when the rule consumes instead. */
   readonly periodOfDay: Int32Array | null;
+  /**
+   * With `oncePer`: for each school day, the first session of the next later school day in
+   * another period (the session count of the calendar when there is none).
+   */
+  readonly periodEndSession: Int32Array | null;
   readonly onlyWhen: RateTest | null;
 }
 
@@ -65,8 +87,26 @@ export function prepareCountInWindow(
     if (periodOfDay && rule.oncePer !== null)
       periodOfDay[day] = periodKey(context, rule.oncePer, day);
   }
+  let periodEndSession: Int32Array | null = null;
+  if (periodOfDay) {
+    periodEndSession = new Int32Array(dayCount);
+    for (let day = dayCount - 1; day >= 0; day--)
+      periodEndSession[day] =
+        day + 1 < dayCount && periodOfDay[day + 1] === periodOfDay[day]
+          ? periodEndSession[day + 1]!
+          : (day + 1) * 2;
+  }
   const onlyWhen = rule.onlyWhen ? compileRateCondition(rule.onlyWhen) : null;
-  return { rule, rank, codeSet, windowStartSession, periodOfDay, onlyWhen };
+  return {
+    rule,
+    rank,
+    threshold: rule.threshold,
+    codeSet,
+    windowStartSession,
+    periodOfDay,
+    periodEndSession,
+    onlyWhen,
+  };
 }
 
 /**
@@ -75,8 +115,8 @@ export function prepareCountInWindow(
  * with `oncePer`, nothing is consumed and the rule is silent until the next period.
  */
 export function runCountInWindow(run: RuleRun, prepared: PreparedCountInWindow): void {
-  const { rank, codeSet, windowStartSession, periodOfDay, onlyWhen } = prepared;
-  const { threshold } = prepared.rule;
+  const { rank, threshold, codeSet, windowStartSession, periodOfDay, periodEndSession, onlyWhen } =
+    prepared;
   // The sessions in the set, oldest first; those before `consumed` counted towards an
   // occurrence already.
   const sessions = run.events.sessions[codeSet]!;
@@ -104,8 +144,12 @@ export function runCountInWindow(run: RuleRun, prepared: PreparedCountInWindow):
     let head = i + 1 - threshold;
     while (head > consumed && sessions[head - 1]! >= windowStart) head--;
     run.alerts.raise(rank, session, i + 1 - head, sessions[head]);
-    if (periodOfDay) firedPeriod = periodOfDay[day]!;
-    else {
+    if (periodOfDay && periodEndSession) {
+      firedPeriod = periodOfDay[day]!;
+      // The rule is silent for the rest of the period: go straight to its last session in the
+      // set (found by halving, as the sessions are in order), where the loop moves on.
+      i = lastBefore(sessions, i, count, periodEndSession[day]!);
+    } else {
       consumed = i + 1;
       i = consumed + threshold - 2;
     }
