@@ -54,14 +54,59 @@ export function timeRuns<T>(
     times.push(elapsed);
     options.inspect(result);
   }
-  times.sort((a, b) => a - b);
-  const middle = times.length >> 1;
-  const median =
-    times.length % 2 === 1 ? times[middle]! : (times[middle - 1]! + times[middle]!) / 2;
+  return summarise(times);
+}
+
+function timeOnce<T>(task: () => T, inspect: (result: T) => void): number {
+  const start = process.hrtime.bigint();
+  const result = task();
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  inspect(result);
+  return elapsed;
+}
+
+function summarise(times: number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b);
   return {
-    medianMs: median,
-    minMs: times[0]!,
-    maxMs: times[times.length - 1]!,
-    runs: times.length,
+    medianMs: median(sorted),
+    minMs: sorted[0]!,
+    maxMs: sorted[sorted.length - 1]!,
+    runs: sorted.length,
+  };
+}
+
+function median(sorted: readonly number[]): number {
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Times a task against its baseline in alternating rounds, one run of each per round, so both
+ * see the same machine (a busy neighbour, a clock change) and the ratio compares like with like.
+ * The ratio is the median of the rounds' own ratios.
+ */
+export function timeAgainstBaseline<B, T>(
+  baseline: { task: () => B; inspect: (result: B) => void },
+  measured: { task: () => T; inspect: (result: T) => void },
+  options: { warmups: number; rounds: number },
+): { baseline: Timing; measured: Timing; ratio: number } {
+  for (let i = 0; i < options.warmups; i++) {
+    baseline.inspect(baseline.task());
+    measured.inspect(measured.task());
+  }
+  const baselineTimes: number[] = [];
+  const measuredTimes: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    const base = timeOnce(baseline.task, baseline.inspect);
+    const time = timeOnce(measured.task, measured.inspect);
+    baselineTimes.push(base);
+    measuredTimes.push(time);
+    ratios.push(time / base);
+  }
+  return {
+    baseline: summarise(baselineTimes),
+    measured: summarise(measuredTimes),
+    ratio: median([...ratios].sort((a, b) => a - b)),
   };
 }
