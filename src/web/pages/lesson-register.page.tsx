@@ -20,7 +20,8 @@ import { LessonSubmissionStatus } from '../lesson/lesson-submission-status.tsx';
 import { useLessonSubmission } from '../lesson/use-lesson-submission.ts';
 import { describeSession, formatPlainDate, isPlainDate, readLondonToday } from '../london-time.ts';
 import { usePageTitle } from '../page-title.ts';
-import { RegisterSheet, formatPupilName } from '../register/register-sheet.tsx';
+import { RegisterSheet } from '../register/register-sheet.tsx';
+import { useRegisterMarking } from '../register/use-register-marking.ts';
 import type { AppLocation } from '../router.ts';
 import { announce } from '../status-announcer.ts';
 import { useApiResource } from '../use-api-resource.ts';
@@ -47,12 +48,21 @@ function TakeLessonRegister(props: { register: LessonRegisterResponse }) {
   const { lesson } = register;
   const choicesOffered = useMemo(() => listLessonChoices(), []);
   const [rows, setRows] = useState<readonly LessonRow[]>(register.pupils);
-  const [choices, setChoices] = useState(
+  const {
+    choices,
+    choose,
+    markAllPresent,
+    focusIndex,
+    focusRequest,
+    focusRow,
+    formProblem,
+    setFormProblem,
+    refuseUnmarked,
+  } = useRegisterMarking(
+    rows,
     () => new Map(register.pupils.map((row) => [row.pupilId, row.mark?.code ?? null])),
+    '/',
   );
-  const [focusIndex, setFocusIndex] = useState(0);
-  const [focusRequest, setFocusRequest] = useState(0);
-  const [formProblem, setFormProblem] = useState<string | null>(null);
   const { submission, submit } = useLessonSubmission(lesson.lessonId, register.date);
   const classRegister = useApiResource<ClassRegisterResponse>(
     `/api/classes/${String(lesson.classId)}/register?date=${register.date}&session=${lesson.session}`,
@@ -79,44 +89,9 @@ function TakeLessonRegister(props: { register: LessonRegisterResponse }) {
     // Runs once per new state of the submission, not on every render.
   }, [submission]);
 
-  const choose = (pupilId: number, code: string): void => {
-    setChoices((previous) => new Map(previous).set(pupilId, code));
-    setFormProblem(null);
-  };
-
-  const markAllPresent = (): void => {
-    const next = new Map(choices);
-    let marked = 0;
-    for (const row of rows) {
-      if ((next.get(row.pupilId) ?? null) === null) {
-        next.set(row.pupilId, '/');
-        marked += 1;
-      }
-    }
-    setChoices(next);
-    announce(
-      marked === 0
-        ? 'Every pupil already has a mark.'
-        : `Marked ${String(marked)} ${marked === 1 ? 'pupil' : 'pupils'} present.`,
-    );
-  };
-
-  const focusRow = (index: number, moveFocus: boolean): void => {
-    setFocusIndex(index);
-    if (moveFocus) setFocusRequest((request) => request + 1);
-  };
-
   const handleSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    const pending = rows.filter((row) => (choices.get(row.pupilId) ?? null) === null);
-    const firstUnmarked = pending[0];
-    if (firstUnmarked !== undefined) {
-      const names = pending.slice(0, 3).map(formatPupilName).join('; ');
-      const more = pending.length > 3 ? ` and ${String(pending.length - 3)} more` : '';
-      setFormProblem(`Give every pupil a mark before sending. Not marked yet: ${names}${more}.`);
-      focusRow(rows.indexOf(firstUnmarked), true);
-      return;
-    }
+    if (refuseUnmarked()) return;
     const entries = listChangedEntries(rows, choices);
     if (entries.length === 0) {
       setFormProblem(null);

@@ -14,8 +14,9 @@ import { usePageTitle } from '../page-title.ts';
 import { listTeacherChoices } from '../register/register-codes.ts';
 import { createIdempotencyKey, type SubmissionState } from '../register/register-outbox.ts';
 import { RegisterConflicts } from '../register/register-conflicts.tsx';
-import { RegisterSheet, formatPupilName, type RegisterRow } from '../register/register-sheet.tsx';
+import { RegisterSheet, type RegisterRow } from '../register/register-sheet.tsx';
 import { SubmissionStatus } from '../register/submission-status.tsx';
+import { useRegisterMarking } from '../register/use-register-marking.ts';
 import { useRegisterOutbox } from '../register/use-register-outbox.ts';
 import type { AppLocation } from '../router.ts';
 import type { Session } from '../session.ts';
@@ -58,62 +59,37 @@ function TakeRegister(props: {
   const submission = outbox.findState(register.classId, register.date, session);
   const teacherChoices = useMemo(() => listTeacherChoices(session), [session]);
   const [rows, setRows] = useState<readonly RegisterRow[]>(register.pupils);
-  const [choices, setChoices] = useState(() => readInitialChoices(register.pupils, submission));
-  const [focusIndex, setFocusIndex] = useState(0);
-  const [focusRequest, setFocusRequest] = useState(0);
   const [reason, setReason] = useState('');
-  const [formProblem, setFormProblem] = useState<string | null>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
   const sessionWords = describeSession(session);
   usePageTitle(`${register.className} ${sessionWords} register`);
 
   useSubmissionEffects(submission, setRows);
 
-  const presentCode = teacherChoices[0]?.code ?? '/';
-  const pending = rows.filter((row) => (choices.get(row.pupilId) ?? null) === null);
+  const {
+    choices,
+    choose,
+    markAllPresent,
+    focusIndex,
+    focusRequest,
+    focusRow,
+    formProblem,
+    setFormProblem,
+    refuseUnmarked,
+  } = useRegisterMarking(
+    rows,
+    () => readInitialChoices(register.pupils, submission),
+    teacherChoices[0]?.code ?? '/',
+  );
   const changes = rows.filter((row) => {
     const chosen = choices.get(row.pupilId) ?? null;
     return chosen !== null && chosen !== (row.mark?.code ?? null);
   });
   const changesRecordedMarks = changes.some((row) => row.mark !== null);
 
-  const choose = (pupilId: number, code: string): void => {
-    setChoices((previous) => new Map(previous).set(pupilId, code));
-    setFormProblem(null);
-  };
-
-  const markAllPresent = (): void => {
-    const next = new Map(choices);
-    let marked = 0;
-    for (const row of rows) {
-      if ((next.get(row.pupilId) ?? null) === null) {
-        next.set(row.pupilId, presentCode);
-        marked += 1;
-      }
-    }
-    setChoices(next);
-    announce(
-      marked === 0
-        ? 'Every pupil already has a mark.'
-        : `Marked ${String(marked)} ${marked === 1 ? 'pupil' : 'pupils'} present.`,
-    );
-  };
-
-  const focusRow = (index: number, moveFocus: boolean): void => {
-    setFocusIndex(index);
-    if (moveFocus) setFocusRequest((request) => request + 1);
-  };
-
   const handleSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    const firstUnmarked = pending[0];
-    if (firstUnmarked !== undefined) {
-      const names = pending.slice(0, 3).map(formatPupilName).join('; ');
-      const more = pending.length > 3 ? ` and ${String(pending.length - 3)} more` : '';
-      setFormProblem(`Give every pupil a mark before sending. Not marked yet: ${names}${more}.`);
-      focusRow(rows.indexOf(firstUnmarked), true);
-      return;
-    }
+    if (refuseUnmarked()) return;
     if (changes.length === 0) {
       setFormProblem(null);
       announce('Nothing has changed since this register was sent.');
