@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SessionName } from '../../contracts/common.contract.ts';
 import type { LeaveRequestBody, LeaveRequestResponse } from '../../contracts/follow-up.contract.ts';
 import { callApi } from '../api-client.ts';
+import { DayAndSession } from '../components/day-and-session.tsx';
 import {
   ProblemAlert,
   describeError,
@@ -103,8 +104,7 @@ export function LeaveRequestForm(props: {
       <DayAndSession
         id="leave-from"
         legend="First day away"
-        sessionLabel="Starting"
-        choices={['In the morning', 'In the afternoon']}
+        end="first"
         date={fromDate}
         session={fromSession}
         onDate={setFromDate}
@@ -114,8 +114,7 @@ export function LeaveRequestForm(props: {
       <DayAndSession
         id="leave-to"
         legend="Last day away"
-        sessionLabel="Until"
-        choices={['The end of the morning', 'The end of the day']}
+        end="last"
         date={toDate}
         session={toSession}
         onDate={setToDate}
@@ -175,50 +174,5 @@ export function LeaveRequestForm(props: {
         {busy ? 'Sending…' : props.submitLabel}
       </button>
     </form>
-  );
-}
-
-function DayAndSession(props: {
-  id: string;
-  legend: string;
-  sessionLabel: string;
-  choices: readonly [string, string];
-  date: string;
-  session: SessionName;
-  onDate: (date: string) => void;
-  onSession: (session: SessionName) => void;
-  error: string | undefined;
-}) {
-  return (
-    <fieldset class={props.error === undefined ? 'field' : 'field field-invalid'}>
-      <legend>{props.legend}</legend>
-      {props.error !== undefined && <p class="field-error">{props.error}</p>}
-      <div class="day-and-session">
-        <div>
-          <label for={`${props.id}-date`}>Date</label>
-          <input
-            type="date"
-            id={`${props.id}-date`}
-            value={props.date}
-            onInput={(event) => {
-              props.onDate(event.currentTarget.value);
-            }}
-          />
-        </div>
-        <div>
-          <label for={`${props.id}-session`}>{props.sessionLabel}</label>
-          <select
-            id={`${props.id}-session`}
-            value={props.session}
-            onChange={(event) => {
-              props.onSession(event.currentTarget.value === 'PM' ? 'PM' : 'AM');
-            }}
-          >
-            <option value="AM">{props.choices[0]}</option>
-            <option value="PM">{props.choices[1]}</option>
-          </select>
-        </div>
-      </div>
-    </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import type {
 import type { SessionName } from '../../contracts/common.contract.ts';
 import type { PupilProfileResponse } from '../../contracts/pupil.contract.ts';
 import { callApi } from '../api-client.ts';
+import { DayAndSession } from '../components/day-and-session.tsx';
 import { Link } from '../components/link.tsx';
 import {
   ProblemAlert,
@@ -169,6 +170,7 @@ function ReportForm(props: {
         </div>
         <DayAndSession
           id="from"
+          end="first"
           legend="First day away"
           date={fromDate}
           session={fromSession}
@@ -178,6 +180,7 @@ function ReportForm(props: {
         />
         <DayAndSession
           id="to"
+          end="last"
           legend="Last day away"
           date={toDate}
           session={toSession}
@@ -206,51 +209,4 @@ function ReportForm(props: {
 
 function sessionWord(session: SessionName): string {
   return session === 'AM' ? 'morning' : 'afternoon';
-}
-
-function DayAndSession(props: {
-  id: string;
-  legend: string;
-  date: string;
-  session: SessionName;
-  onDate: (date: string) => void;
-  onSession: (session: SessionName) => void;
-  error: string | undefined;
-}) {
-  return (
-    <fieldset class={props.error === undefined ? 'field' : 'field field-invalid'}>
-      <legend>{props.legend}</legend>
-      {props.error !== undefined && <p class="field-error">{props.error}</p>}
-      <div class="day-and-session">
-        <div>
-          <label for={`${props.id}-date`}>Date</label>
-          <input
-            type="date"
-            id={`${props.id}-date`}
-            value={props.date}
-            onInput={(event) => {
-              props.onDate(event.currentTarget.value);
-            }}
-          />
-        </div>
-        <div>
-          <label for={`${props.id}-session`}>{props.id === 'from' ? 'Starting' : 'Until'}</label>
-          <select
-            id={`${props.id}-session`}
-            value={props.session}
-            onChange={(event) => {
-              props.onSession(event.currentTarget.value === 'PM' ? 'PM' : 'AM');
-            }}
-          >
-            <option value="AM">
-              {props.id === 'from' ? 'In the morning' : 'The end of the morning'}
-            </option>
-            <option value="PM">
-              {props.id === 'from' ? 'In the afternoon' : 'The end of the day'}
-            </option>
-          </select>
-        </div>
-      </div>
-    </fieldset>
-  );
 }
