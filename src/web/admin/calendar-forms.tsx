@@ -8,13 +8,8 @@ import type {
 } from '../../contracts/school-admin.contract.ts';
 import { callApi } from '../api-client.ts';
 import { ProblemAlert, findFieldError } from '../components/problem-alert.tsx';
-import {
-  InputField,
-  SelectField,
-  TextAreaField,
-  nameFields,
-  useSubmission,
-} from './form-fields.tsx';
+import { useSubmission } from '../components/use-submission.ts';
+import { InputField, SelectField, TextAreaField, nameFields } from './form-fields.tsx';
 
 export type CalendarYear = SchoolCalendarResponse['academicYears'][number];
 export type CalendarTerm = CalendarYear['terms'][number];
@@ -70,7 +65,7 @@ export function AcademicYearForm(props: FormProps<CalendarYear>) {
           : callApi('PUT', `${base}/${String(existing.id)}`, { body }),
       message,
     );
-    if (saved) props.onSaved(message);
+    if (saved !== null) props.onSaved(message);
   };
   const error = (field: string) => findFieldError(submission.error, field);
   return (
@@ -155,7 +150,7 @@ export function TermForm(props: FormProps<CalendarTerm> & { years: readonly Cale
           : callApi('PUT', `${base}/${String(existing.id)}`, { body: change }),
       message,
     );
-    if (saved) props.onSaved(message);
+    if (saved !== null) props.onSaved(message);
   };
   const error = (field: string) => findFieldError(submission.error, field);
   return (
@@ -258,7 +253,7 @@ export function ClosureForm(props: FormProps<CalendarClosure>) {
           : callApi('PUT', `${base}/${String(existing.id)}`, { body }),
       message,
     );
-    if (saved) props.onSaved(message);
+    if (saved !== null) props.onSaved(message);
   };
   const error = (field: string) => findFieldError(submission.error, field);
   return (

@@ -7,8 +7,9 @@ import type {
 import { callApi } from '../api-client.ts';
 import { ProblemAlert, findFieldError } from '../components/problem-alert.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { useApiResource } from '../use-api-resource.ts';
-import { InputField, SelectField, nameFields, useSubmission } from './form-fields.tsx';
+import { InputField, SelectField, nameFields } from './form-fields.tsx';
 
 /** The year groups to choose from, and none for a mixed-age class. */
 export function yearGroupOptions(view: ClassSetupResponse) {
@@ -53,7 +54,7 @@ function RenameForm(props: EditorProps) {
         }),
       'Class saved.',
     );
-    if (saved) props.onSaved();
+    if (saved !== null) props.onSaved();
   };
   return (
     <form noValidate onSubmit={(event) => void save(event)} aria-label="Name and year group">
@@ -99,7 +100,7 @@ function TeachersForm(props: EditorProps) {
         }),
       'Teachers saved.',
     );
-    if (saved) props.onSaved();
+    if (saved !== null) props.onSaved();
   };
   return (
     <form noValidate onSubmit={(event) => void save(event)}>
@@ -168,7 +169,7 @@ function PupilsForm(props: EditorProps) {
         }),
       `${String(selected.size)} pupils in ${schoolClass.name}.`,
     );
-    if (saved) props.onSaved();
+    if (saved !== null) props.onSaved();
   };
   return (
     <form noValidate onSubmit={(event) => void save(event)}>

@@ -7,13 +7,14 @@ import type {
 import { callApi } from '../api-client.ts';
 import { ProblemAlert, findFieldError } from '../components/problem-alert.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { usePageTitle } from '../page-title.ts';
 import type { AppLocation } from '../router.ts';
 import type { Session } from '../session.ts';
 import { useApiResource } from '../use-api-resource.ts';
 import { AdminNav, AdminSchool } from './admin-school.tsx';
 import { ClassEditor, yearGroupOptions } from './class-editor.tsx';
-import { InputField, SelectField, nameFields, useSubmission } from './form-fields.tsx';
+import { InputField, SelectField, nameFields } from './form-fields.tsx';
 import './admin-people.css';
 
 const heading = 'Classes';
@@ -178,11 +179,11 @@ function NewClassForm(props: {
       yearGroupId: yearGroupId === '' ? null : Number(yearGroupId),
       kind,
     };
-    const created: { value: ClassSetup | null } = { value: null };
-    const saved = await submission.submit(async () => {
-      created.value = await callApi<ClassSetup>('POST', `${props.base}/classes`, { body });
-    }, `Class ${name} created.`);
-    if (saved && created.value !== null) {
+    const created = await submission.submit(
+      () => callApi<ClassSetup>('POST', `${props.base}/classes`, { body }),
+      `Class ${name} created.`,
+    );
+    if (created !== null) {
       setName('');
       props.onCreated(created.value);
     }

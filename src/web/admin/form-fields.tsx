@@ -1,7 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
-import { describeError, type ShownError } from '../components/problem-alert.tsx';
-import { announce } from '../status-announcer.ts';
+import type { ShownError } from '../components/problem-alert.tsx';
 
 interface FieldProps {
   id: string;
@@ -124,34 +122,6 @@ export function SelectField(
       </select>
     </FieldFrame>
   );
-}
-
-/** One change sent to the server: busy while it goes, then done (announced) or an error. */
-export function useSubmission() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const submit = async (work: () => Promise<unknown>, doneMessage: string): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      await work();
-      setDone(doneMessage);
-      announce(doneMessage);
-      return true;
-    } catch (failure) {
-      setError(describeError(failure));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const reset = (): void => {
-    setError(null);
-    setDone(null);
-  };
-  return { busy, error, done, submit, reset };
 }
 
 /**

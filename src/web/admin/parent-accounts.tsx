@@ -6,8 +6,9 @@ import type {
 import { callApi } from '../api-client.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { useApiResource } from '../use-api-resource.ts';
-import { InputField, useSubmission } from './form-fields.tsx';
+import { InputField } from './form-fields.tsx';
 
 /** Finds pupils' contacts and gives them parent accounts. */
 export function ParentAccounts(props: {
@@ -25,16 +26,17 @@ export function ParentAccounts(props: {
   const [emails, setEmails] = useState<Record<number, string>>({});
   const create = async (contact: ContactAccountList['contacts'][number]): Promise<void> => {
     const email = (emails[contact.contactId] ?? contact.email ?? '').trim();
-    const result: { value: AccountWithPassword | null } = { value: null };
-    const created = await submission.submit(async () => {
-      result.value = await callApi<AccountWithPassword>(
-        'POST',
-        `${props.base}/contacts/${String(contact.contactId)}/account`,
-        { body: { email: email === '' ? null : email } },
-      );
-    }, `${contact.name} has a parent account for ${contact.pupilName}.`);
-    if (created && result.value !== null) {
-      props.onCreated(result.value);
+    const created = await submission.submit(
+      () =>
+        callApi<AccountWithPassword>(
+          'POST',
+          `${props.base}/contacts/${String(contact.contactId)}/account`,
+          { body: { email: email === '' ? null : email } },
+        ),
+      `${contact.name} has a parent account for ${contact.pupilName}.`,
+    );
+    if (created !== null) {
+      props.onCreated(created.value);
       setReloadKey((key) => key + 1);
     }
   };

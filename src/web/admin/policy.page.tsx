@@ -6,12 +6,13 @@ import type {
 import { callApi } from '../api-client.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { usePageTitle } from '../page-title.ts';
 import type { AppLocation } from '../router.ts';
 import type { Session } from '../session.ts';
 import { useApiResource } from '../use-api-resource.ts';
 import { AdminNav, AdminSchool } from './admin-school.tsx';
-import { InputField, SelectField, nameFields, useSubmission } from './form-fields.tsx';
+import { InputField, SelectField, nameFields } from './form-fields.tsx';
 
 const heading = 'Attendance policy';
 

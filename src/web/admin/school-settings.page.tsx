@@ -7,12 +7,13 @@ import type {
 import { callApi } from '../api-client.ts';
 import { ProblemAlert, findFieldError } from '../components/problem-alert.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { usePageTitle } from '../page-title.ts';
 import type { AppLocation } from '../router.ts';
 import type { Session } from '../session.ts';
 import { useApiResource } from '../use-api-resource.ts';
 import { AdminNav, AdminSchool } from './admin-school.tsx';
-import { InputField, TextAreaField, nameFields, useSubmission } from './form-fields.tsx';
+import { InputField, TextAreaField, nameFields } from './form-fields.tsx';
 
 const heading = 'School details and register times';
 

@@ -9,12 +9,13 @@ import type {
 import { callApi } from '../api-client.ts';
 import { ProblemAlert, findFieldError } from '../components/problem-alert.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { usePageTitle } from '../page-title.ts';
 import type { AppLocation } from '../router.ts';
 import { describeRole, type Session } from '../session.ts';
 import { useApiResource } from '../use-api-resource.ts';
 import { AdminNav, AdminSchool } from './admin-school.tsx';
-import { InputField, SelectField, nameFields, useSubmission } from './form-fields.tsx';
+import { InputField, SelectField, nameFields } from './form-fields.tsx';
 import { ParentAccounts } from './parent-accounts.tsx';
 import './admin-people.css';
 
@@ -186,7 +187,7 @@ function AccountEditor(props: {
   const [role, setRole] = useState<string>(account.role);
   const submission = useSubmission();
   const run = async (work: () => Promise<unknown>, done: string): Promise<void> => {
-    if (await submission.submit(work, done)) props.onChanged();
+    if ((await submission.submit(work, done)) !== null) props.onChanged();
   };
   return (
     <div class="account-editor" aria-labelledby="account-editor">
@@ -275,17 +276,15 @@ function NewAccountForm(props: { base: string; onCreated: (result: AccountWithPa
       role,
       password: password === '' ? null : password,
     };
-    const result: { value: AccountWithPassword | null } = { value: null };
-    const created = await submission.submit(async () => {
-      result.value = await callApi<AccountWithPassword>('POST', `${props.base}/accounts`, {
-        body,
-      });
-    }, `Account created for ${displayName}.`);
-    if (created && result.value !== null) {
+    const created = await submission.submit(
+      () => callApi<AccountWithPassword>('POST', `${props.base}/accounts`, { body }),
+      `Account created for ${displayName}.`,
+    );
+    if (created !== null) {
       setDisplayName('');
       setEmail('');
       setPassword('');
-      props.onCreated(result.value);
+      props.onCreated(created.value);
     }
   };
   return (

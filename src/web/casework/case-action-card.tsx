@@ -5,7 +5,8 @@ import type {
 } from '../../contracts/case-action.contract.ts';
 import { ApiProblem, callApi } from '../api-client.ts';
 import { Link } from '../components/link.tsx';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
+import { ProblemAlert, describeError } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { describeRung, formatDay } from './casework-words.ts';
 
 type Evidence = CaseActionResponse['evidence'][number];
@@ -81,23 +82,20 @@ export function CaseActionCard(props: {
   const rung = describeRung(action.ladder);
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const url = `/api/schools/${String(props.schoolId)}/case-actions`;
   const decision = { pupilId: action.pupilId, date: props.date, stage: action.stage };
 
   const decide = async (send: () => Promise<CaseActionOutcome>): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      props.onDecided(await send());
-    } catch (failure) {
-      if (failure instanceof ApiProblem && failure.status === 409)
+    const decided = await submission.submit(send, null, {
+      onFailure: (failure) => {
+        if (!(failure instanceof ApiProblem && failure.status === 409))
+          return describeError(failure);
         props.onDecided({ kind: 'changed', detail: failure.problem.detail });
-      else setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+        return null;
+      },
+    });
+    if (decided !== null) props.onDecided(decided.value);
   };
 
   const accept = () =>
@@ -120,7 +118,10 @@ export function CaseActionCard(props: {
 
   const dismiss = () => {
     if (reason.trim() === '') {
-      setError({ detail: 'Say why the action is dismissed: the reason is kept.', fields: [] });
+      submission.showError({
+        detail: 'Say why the action is dismissed: the reason is kept.',
+        fields: [],
+      });
       return Promise.resolve();
     }
     return decide(async () => {
@@ -152,7 +153,7 @@ export function CaseActionCard(props: {
             </li>
           ))}
         </ul>
-        <ProblemAlert error={error} title="Nothing was decided" />
+        <ProblemAlert error={submission.error} title="Nothing was decided" />
         <form
           class="case-action-accept"
           noValidate
@@ -173,7 +174,7 @@ export function CaseActionCard(props: {
               }}
             />
           </div>
-          <button type="submit" class="button button-primary" disabled={busy}>
+          <button type="submit" class="button button-primary" disabled={submission.busy}>
             {action.kind === 'open'
               ? `Accept: open the case at ${rung} ${String(action.stage)}`
               : `Accept: move the case to ${rung} ${String(action.stage)}`}
@@ -200,7 +201,7 @@ export function CaseActionCard(props: {
                 }}
               />
             </div>
-            <button type="submit" class="button" disabled={busy}>
+            <button type="submit" class="button" disabled={submission.busy}>
               Dismiss with this reason
             </button>
           </form>

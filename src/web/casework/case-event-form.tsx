@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { CaseEventBody, CaseEventResponse } from '../../contracts/follow-up.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
-import { announce } from '../status-announcer.ts';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { describeEventKind, formatDay, referralWords } from './casework-words.ts';
 
 type Kind = CaseEventBody['kind'];
@@ -78,9 +78,7 @@ export function CaseEventForm(props: {
 }) {
   const [kind, setKind] = useState<Kind>('meeting');
   const [fields, setFields] = useState<Record<string, string>>({ occurredOn: props.today });
-  const [error, setError] = useState<ShownError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const shape = kinds.find((candidate) => candidate.kind === kind)?.shape ?? 'review-optional';
   const set = (name: string) => (event: Event) => {
     const value = (event.currentTarget as HTMLInputElement).value;
@@ -89,32 +87,23 @@ export function CaseEventForm(props: {
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const recorded = await callApi<CaseEventResponse>(
-        'POST',
-        `/api/cases/${String(props.caseId)}/events`,
-        { body: buildBody(kind, shape, fields) },
-      );
-      const message = describeRecorded(recorded);
-      setFields({ occurredOn: fields['occurredOn'] ?? props.today });
-      setDone(message);
-      announce(message);
-      props.onRecorded(recorded);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    const recorded = await submission.submit(
+      () =>
+        callApi<CaseEventResponse>('POST', `/api/cases/${String(props.caseId)}/events`, {
+          body: buildBody(kind, shape, fields),
+        }),
+      describeRecorded,
+    );
+    if (recorded === null) return;
+    setFields({ occurredOn: fields['occurredOn'] ?? props.today });
+    props.onRecorded(recorded.value);
   };
 
   return (
     <form class="case-form" noValidate onSubmit={(event) => void handleSubmit(event)}>
       <h3>Record on the case</h3>
-      <ProblemAlert error={error} title="Nothing was recorded" />
-      {done !== null && <p class="alert alert-success">{done}</p>}
+      <ProblemAlert error={submission.error} title="Nothing was recorded" />
+      {submission.done !== null && <p class="alert alert-success">{submission.done}</p>}
       <div class="field">
         <label for="event-kind">What to record</label>
         <select
@@ -221,8 +210,8 @@ export function CaseEventForm(props: {
           </select>
         </div>
       )}
-      <button type="submit" class="button button-primary" disabled={busy}>
-        {busy ? 'Saving…' : `Record ${describeEventKind(kind).toLowerCase()}`}
+      <button type="submit" class="button button-primary" disabled={submission.busy}>
+        {submission.busy ? 'Saving…' : `Record ${describeEventKind(kind).toLowerCase()}`}
       </button>
     </form>
   );

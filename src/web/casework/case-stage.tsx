@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import type { CaseLadderList, CaseProposalResponse } from '../../contracts/casework.contract.ts';
 import type { CaseResponse } from '../../contracts/follow-up.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
-import { announce } from '../status-announcer.ts';
+import { ProblemAlert, describeError } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { useApiResource } from '../use-api-resource.ts';
 import { describeRung, formatDay } from './casework-words.ts';
 
@@ -118,37 +118,33 @@ function MoveStageForm(props: {
   const rung = describeRung(props.openCase.ladder);
   const [stage, setStage] = useState(String(props.defaultStage));
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (reason.trim() === '') {
-      setError({ detail: `Give the reason for the move: it is kept as evidence.`, fields: [] });
+      submission.showError({
+        detail: `Give the reason for the move: it is kept as evidence.`,
+        fields: [],
+      });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const moved = await callApi<CaseResponse>(
-        'POST',
-        `/api/cases/${String(props.openCase.id)}/stage`,
-        { body: { stage: Number(stage), reason: reason.trim() } },
-      );
-      setReason('');
-      announce(`Case moved to ${rung} ${String(moved.stage)}.`);
-      props.onMoved(moved);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    const moved = await submission.submit(
+      () =>
+        callApi<CaseResponse>('POST', `/api/cases/${String(props.openCase.id)}/stage`, {
+          body: { stage: Number(stage), reason: reason.trim() },
+        }),
+      (answer) => `Case moved to ${rung} ${String(answer.stage)}.`,
+    );
+    if (moved === null) return;
+    setReason('');
+    props.onMoved(moved.value);
   };
 
   return (
     <form class="case-form" noValidate onSubmit={(event) => void handleSubmit(event)}>
       <h3>Move the case</h3>
-      <ProblemAlert error={error} title="The case was not moved" />
+      <ProblemAlert error={submission.error} title="The case was not moved" />
       <div class="field">
         <label for="move-stage">Move to {rung}</label>
         <select
@@ -177,8 +173,8 @@ function MoveStageForm(props: {
           }}
         />
       </div>
-      <button type="submit" class="button button-primary" disabled={busy}>
-        {busy ? 'Moving…' : `Move to this ${rung}`}
+      <button type="submit" class="button button-primary" disabled={submission.busy}>
+        {submission.busy ? 'Moving…' : `Move to this ${rung}`}
       </button>
     </form>
   );
@@ -189,36 +185,28 @@ function CloseCaseForm(props: {
   onClosed: (closed: CaseResponse) => void;
 }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (reason.trim() === '') {
-      setError({ detail: 'Give the reason the case is closed.', fields: [] });
+      submission.showError({ detail: 'Give the reason the case is closed.', fields: [] });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const closed = await callApi<CaseResponse>(
-        'POST',
-        `/api/cases/${String(props.openCase.id)}/closure`,
-        { body: { reason: reason.trim() } },
-      );
-      announce('Case closed.');
-      props.onClosed(closed);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    const closed = await submission.submit(
+      () =>
+        callApi<CaseResponse>('POST', `/api/cases/${String(props.openCase.id)}/closure`, {
+          body: { reason: reason.trim() },
+        }),
+      'Case closed.',
+    );
+    if (closed !== null) props.onClosed(closed.value);
   };
 
   return (
     <form class="case-form" noValidate onSubmit={(event) => void handleSubmit(event)}>
       <h3>Close the case</h3>
-      <ProblemAlert error={error} title="The case was not closed" />
+      <ProblemAlert error={submission.error} title="The case was not closed" />
       <div class="field">
         <label for="close-reason">Reason for closing</label>
         <textarea
@@ -231,8 +219,8 @@ function CloseCaseForm(props: {
           }}
         />
       </div>
-      <button type="submit" class="button" disabled={busy}>
-        {busy ? 'Closing…' : 'Close case'}
+      <button type="submit" class="button" disabled={submission.busy}>
+        {submission.busy ? 'Closing…' : 'Close case'}
       </button>
     </form>
   );

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { LetterheadResponse } from '../../contracts/casework.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
-import { announce } from '../status-announcer.ts';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 
 const blankToNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 
@@ -13,35 +13,26 @@ export function LetterheadForm(props: { letterhead: LetterheadResponse; canEdit:
   const [phone, setPhone] = useState(letterhead.phone ?? '');
   const [email, setEmail] = useState(letterhead.email ?? '');
   const [signatory, setSignatory] = useState(letterhead.signatory ?? '');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(false);
-    try {
-      await callApi<LetterheadResponse>(
-        'PUT',
-        `/api/schools/${String(letterhead.schoolId)}/letterhead`,
-        {
-          body: {
-            address: address.trim(),
-            phone: blankToNull(phone),
-            email: blankToNull(email),
-            signatory: blankToNull(signatory),
+    await submission.submit(
+      () =>
+        callApi<LetterheadResponse>(
+          'PUT',
+          `/api/schools/${String(letterhead.schoolId)}/letterhead`,
+          {
+            body: {
+              address: address.trim(),
+              phone: blankToNull(phone),
+              email: blankToNull(email),
+              signatory: blankToNull(signatory),
+            },
           },
-        },
-      );
-      setDone(true);
-      announce('Letterhead saved.');
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+        ),
+      'Letterhead saved.',
+    );
   };
 
   const input = (id: string, label: string, value: string, set: (value: string) => void) => (
@@ -61,8 +52,8 @@ export function LetterheadForm(props: { letterhead: LetterheadResponse; canEdit:
 
   return (
     <form class="case-form" noValidate onSubmit={(event) => void handleSubmit(event)}>
-      <ProblemAlert error={error} title="The letterhead was not saved" />
-      {done && <p class="alert alert-success">Letterhead saved.</p>}
+      <ProblemAlert error={submission.error} title="The letterhead was not saved" />
+      {submission.done !== null && <p class="alert alert-success">{submission.done}</p>}
       <div class="field">
         <label for="letterhead-address">Address</label>
         <textarea
@@ -84,7 +75,7 @@ export function LetterheadForm(props: { letterhead: LetterheadResponse; canEdit:
         setSignatory,
       )}
       {props.canEdit && (
-        <button type="submit" class="button button-primary" disabled={busy}>
+        <button type="submit" class="button button-primary" disabled={submission.busy}>
           Save letterhead
         </button>
       )}

@@ -7,8 +7,9 @@ import type {
 } from '../../contracts/casework.contract.ts';
 import { callApi } from '../api-client.ts';
 import { Link } from '../components/link.tsx';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
+import { ProblemAlert, describeError } from '../components/problem-alert.tsx';
 import { Loading } from '../components/resource-failure.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { announce } from '../status-announcer.ts';
 import { useKeptResource } from './use-kept-resource.ts';
 import { postForPdf } from './pdf-request.ts';
@@ -123,9 +124,7 @@ function LetterForm(props: {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [delivery, setDelivery] = useState<'email' | 'print'>('email');
   const [preview, setPreview] = useState<{ url: string; title: string } | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
-  const [sent, setSent] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const template = templates.find((candidate) => candidate.kind === kind);
   const needed = template?.fieldsNeeded ?? [];
   const body = {
@@ -141,45 +140,31 @@ function LetterForm(props: {
     [preview],
   );
 
-  const run = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    setSent(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+  // The preview is announced but not shown as sent: the success box is for letters sent.
+  const showPreview = async (): Promise<void> => {
+    const pdf = await submission.submit(
+      () =>
+        postForPdf(`/api/pupils/${String(props.pupilId)}/letters/preview`, body, props.csrfToken),
+      null,
+    );
+    if (pdf === null) return;
+    setPreview({ url: URL.createObjectURL(pdf.value), title: template?.title ?? kind });
+    announce('Preview ready.');
   };
 
-  const showPreview = () =>
-    run(async () => {
-      const pdf = await postForPdf(
-        `/api/pupils/${String(props.pupilId)}/letters/preview`,
-        body,
-        props.csrfToken,
-      );
-      setPreview({ url: URL.createObjectURL(pdf), title: template?.title ?? kind });
-      announce('Preview ready.');
-    });
-
-  const send = () =>
-    run(async () => {
-      const result = await callApi<LetterSent>(
-        'POST',
-        `/api/pupils/${String(props.pupilId)}/letters`,
-        { body: { ...body, delivery } },
-      );
-      const message =
-        result.letter.delivery === 'print'
-          ? `${result.letter.title} recorded as printed.`
-          : `${result.letter.title} queued by email to ${result.letter.recipients.join(', ')}.`;
-      setSent(message);
-      announce(message);
-      props.onSent();
-    });
+  const send = async (): Promise<void> => {
+    const sent = await submission.submit(
+      () =>
+        callApi<LetterSent>('POST', `/api/pupils/${String(props.pupilId)}/letters`, {
+          body: { ...body, delivery },
+        }),
+      ({ letter }) =>
+        letter.delivery === 'print'
+          ? `${letter.title} recorded as printed.`
+          : `${letter.title} queued by email to ${letter.recipients.join(', ')}.`,
+    );
+    if (sent !== null) props.onSent();
+  };
 
   return (
     <form
@@ -190,8 +175,8 @@ function LetterForm(props: {
         void send();
       }}
     >
-      <ProblemAlert error={error} title="The letter was not produced" />
-      {sent !== null && <p class="alert alert-success">{sent}</p>}
+      <ProblemAlert error={submission.error} title="The letter was not produced" />
+      {submission.done !== null && <p class="alert alert-success">{submission.done}</p>}
       <div class="field">
         <label for="letter-kind">Letter</label>
         <select
@@ -251,11 +236,16 @@ function LetterForm(props: {
         </label>
       </fieldset>
       <div class="button-row">
-        <button type="button" class="button" disabled={busy} onClick={() => void showPreview()}>
+        <button
+          type="button"
+          class="button"
+          disabled={submission.busy}
+          onClick={() => void showPreview()}
+        >
           Preview letter
         </button>
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {busy ? 'Working…' : 'Send letter'}
+        <button type="submit" class="button button-primary" disabled={submission.busy}>
+          {submission.busy ? 'Working…' : 'Send letter'}
         </button>
       </div>
       {preview !== null && (

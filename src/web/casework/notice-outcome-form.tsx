@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { PenaltyNoticeRecord } from '../../contracts/penalty-notice.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
-import { announce } from '../status-announcer.ts';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 
 /**
  * What became of a notice: paid on a day (the server works out and checks the amount due that
@@ -17,31 +17,25 @@ export function NoticeOutcomeForm(props: {
   const [outcome, setOutcome] = useState<'payment' | 'withdrawal'>('payment');
   const [on, setOn] = useState(props.today);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await callApi<unknown>('POST', `/api/penalty-notices/${String(props.notice.id)}/${outcome}`, {
-        body: outcome === 'payment' ? { paidOn: on } : { withdrawnOn: on, reason: reason.trim() },
-      });
-      announce(outcome === 'payment' ? 'Payment recorded.' : 'Notice withdrawn.');
-      props.onRecorded();
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    const recorded = await submission.submit(
+      () =>
+        callApi<unknown>('POST', `/api/penalty-notices/${String(props.notice.id)}/${outcome}`, {
+          body: outcome === 'payment' ? { paidOn: on } : { withdrawnOn: on, reason: reason.trim() },
+        }),
+      outcome === 'payment' ? 'Payment recorded.' : 'Notice withdrawn.',
+    );
+    if (recorded !== null) props.onRecorded();
   };
 
   return (
     <details class="notice-outcome">
       <summary>Record paid or withdrawn</summary>
       <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <ProblemAlert error={error} title="Nothing was recorded" />
+        <ProblemAlert error={submission.error} title="Nothing was recorded" />
         <fieldset class="field">
           <legend>What happened</legend>
           <label class="choice">
@@ -92,7 +86,7 @@ export function NoticeOutcomeForm(props: {
             />
           </div>
         )}
-        <button type="submit" class="button" disabled={busy}>
+        <button type="submit" class="button" disabled={submission.busy}>
           {outcome === 'payment' ? 'Record payment' : 'Record withdrawal'}
         </button>
       </form>

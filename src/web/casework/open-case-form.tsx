@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import type { CaseLadderList } from '../../contracts/casework.contract.ts';
 import type { CaseResponse } from '../../contracts/follow-up.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
-import { announce } from '../status-announcer.ts';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { describeRung } from './casework-words.ts';
 
 /** Opens a case on a ladder at the stage staff judge right; the school's own ladder first. */
@@ -17,40 +17,30 @@ export function OpenCaseForm(props: {
   const [ladderId, setLadderId] = useState(props.ladders.schoolLadder ?? ladders[0]?.id ?? '');
   const [stage, setStage] = useState('1');
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const ladder = ladders.find((candidate) => candidate.id === ladderId);
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const opened = await callApi<CaseResponse>(
-        'POST',
-        `/api/pupils/${String(props.pupilId)}/cases`,
-        {
+    const opened = await submission.submit(
+      () =>
+        callApi<CaseResponse>('POST', `/api/pupils/${String(props.pupilId)}/cases`, {
           body: {
             schoolId: props.schoolId,
             ladder: ladderId,
             stage: Number(stage),
             ...(notes.trim() === '' ? {} : { notes: notes.trim() }),
           },
-        },
-      );
-      announce('Case opened.');
-      props.onOpened(opened);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+        }),
+      'Case opened.',
+    );
+    if (opened !== null) props.onOpened(opened.value);
   };
 
   return (
     <form class="case-form" noValidate onSubmit={(event) => void handleSubmit(event)}>
       <h3>Open a case</h3>
-      <ProblemAlert error={error} title="The case was not opened" />
+      <ProblemAlert error={submission.error} title="The case was not opened" />
       <div class="field">
         <label for="open-ladder">Escalation ladder</label>
         {props.ladders.schoolLadder === null && (
@@ -102,8 +92,8 @@ export function OpenCaseForm(props: {
           }}
         />
       </div>
-      <button type="submit" class="button button-primary" disabled={busy}>
-        {busy ? 'Opening…' : 'Open case'}
+      <button type="submit" class="button button-primary" disabled={submission.busy}>
+        {submission.busy ? 'Opening…' : 'Open case'}
       </button>
     </form>
   );

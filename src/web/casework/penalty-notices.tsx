@@ -6,9 +6,9 @@ import type {
   PenaltyNoticeRecord,
 } from '../../contracts/penalty-notice.contract.ts';
 import { ApiProblem, callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
+import { ProblemAlert, describeError } from '../components/problem-alert.tsx';
 import { Loading } from '../components/resource-failure.tsx';
-import { announce } from '../status-announcer.ts';
+import { useSubmission } from '../components/use-submission.ts';
 import { useKeptResource } from './use-kept-resource.ts';
 import { describeAlternative, formatDay, formatPounds } from './casework-words.ts';
 import { NoticeOutcomeForm } from './notice-outcome-form.tsx';
@@ -158,40 +158,39 @@ function IssueNoticeForm(props: {
   const [contactId, setContactId] = useState(String(props.parents[0]?.id ?? ''));
   const [issuedOn, setIssuedOn] = useState(props.today);
   const [receivedOn, setReceivedOn] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setRefusal(null);
-    try {
-      const issued = await callApi<PenaltyNoticeResponse>(
-        'POST',
-        `/api/pupils/${String(props.pupilId)}/penalty-notices`,
-        {
-          body: {
-            schoolId: props.schoolId,
-            contactId: Number(contactId),
-            issuedOn,
-            ...(receivedOn === '' ? {} : { receivedOn }),
-            ...(props.caseId === null ? {} : { caseId: props.caseId }),
+    const issued = await submission.submit(
+      () =>
+        callApi<PenaltyNoticeResponse>(
+          'POST',
+          `/api/pupils/${String(props.pupilId)}/penalty-notices`,
+          {
+            body: {
+              schoolId: props.schoolId,
+              contactId: Number(contactId),
+              issuedOn,
+              ...(receivedOn === '' ? {} : { receivedOn }),
+              ...(props.caseId === null ? {} : { caseId: props.caseId }),
+            },
           },
+        ),
+      (notice) =>
+        `Notice issued: ${formatPounds(notice.amountPence)} due by ${formatDay(notice.dueOn)}.`,
+      {
+        // A notice the law does not allow is shown with its alternatives, not as an error.
+        onFailure: (failure) => {
+          const refused = readRefusal(failure);
+          setRefusal(refused);
+          return refused === null ? describeError(failure) : null;
         },
-      );
-      announce(
-        `Notice issued: ${formatPounds(issued.amountPence)} due by ${formatDay(issued.dueOn)}.`,
-      );
-      props.onChanged();
-    } catch (failure) {
-      const refused = readRefusal(failure);
-      if (refused === null) setError(describeError(failure));
-      else setRefusal(refused);
-    } finally {
-      setBusy(false);
-    }
+      },
+    );
+    if (issued !== null) props.onChanged();
   };
 
   return (
@@ -201,7 +200,7 @@ function IssueNoticeForm(props: {
         In England a first notice is £80 if paid within 21 days, £160 within 28; a second is £160
         within 28. No parent may have a third within 3 years of the first.
       </p>
-      <ProblemAlert error={error} title="The notice was not issued" />
+      <ProblemAlert error={submission.error} title="The notice was not issued" />
       {refusal !== null && (
         <div class="alert alert-error refusal" role="alert">
           <p class="alert-title">No further notice can be issued</p>
@@ -259,8 +258,8 @@ function IssueNoticeForm(props: {
           }}
         />
       </div>
-      <button type="submit" class="button button-primary" disabled={busy}>
-        {busy ? 'Issuing…' : 'Issue notice'}
+      <button type="submit" class="button button-primary" disabled={submission.busy}>
+        {submission.busy ? 'Issuing…' : 'Issue notice'}
       </button>
     </form>
   );

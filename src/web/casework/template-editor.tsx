@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { LetterTemplate } from '../../contracts/casework.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
-import { announce } from '../status-announcer.ts';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 
 /**
  * One kind of letter's wording: its title, email subject and body with {{placeholders}}. Those
@@ -18,34 +18,23 @@ export function TemplateEditor(props: {
   const [title, setTitle] = useState(template.title);
   const [emailSubject, setEmailSubject] = useState(template.emailSubject);
   const [body, setBody] = useState(template.body);
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const url = `/api/schools/${String(props.schoolId)}/letter-templates/${template.kind}`;
 
-  const run = async (action: () => Promise<string>): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      const message = await action();
-      announce(message);
-      props.onSaved(message);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+  const run = async (work: () => Promise<unknown>, message: string): Promise<void> => {
+    if ((await submission.submit(work, message)) !== null) props.onSaved(message);
   };
 
   const save = () =>
-    run(async () => {
-      await callApi<undefined>('PUT', url, { body: { title, emailSubject, body } });
-      return `The school’s wording of “${title}” is saved.`;
-    });
+    run(
+      () => callApi<undefined>('PUT', url, { body: { title, emailSubject, body } }),
+      `The school’s wording of “${title}” is saved.`,
+    );
   const reset = () =>
-    run(async () => {
-      await callApi<undefined>('DELETE', url);
-      return `“${template.title}” is back to the default wording.`;
-    });
+    run(
+      () => callApi<undefined>('DELETE', url),
+      `“${template.title}” is back to the default wording.`,
+    );
 
   return (
     <form
@@ -60,7 +49,7 @@ export function TemplateEditor(props: {
         {template.title}{' '}
         <span class="tag">{template.customised ? 'School’s own wording' : 'Default wording'}</span>
       </h2>
-      <ProblemAlert error={error} title="The wording was not saved" />
+      <ProblemAlert error={submission.error} title="The wording was not saved" />
       {!props.canEdit && (
         <p class="hint">
           Administrators, headteachers and attendance leads change the wording; you can read it
@@ -115,11 +104,16 @@ export function TemplateEditor(props: {
       </div>
       {props.canEdit && (
         <div class="button-row">
-          <button type="submit" class="button button-primary" disabled={busy}>
+          <button type="submit" class="button button-primary" disabled={submission.busy}>
             Save wording
           </button>
           {template.customised && (
-            <button type="button" class="button" disabled={busy} onClick={() => void reset()}>
+            <button
+              type="button"
+              class="button"
+              disabled={submission.busy}
+              onClick={() => void reset()}
+            >
               Return to the default wording
             </button>
           )}

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { WeeklyUpdateResponse } from '../../contracts/casework.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
+import { ProblemAlert, describeError } from '../components/problem-alert.tsx';
 import { Loading } from '../components/resource-failure.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { ClassSelect, describeRowName, useClassRegister } from '../office/class-pupil-picker.tsx';
-import { announce } from '../status-announcer.ts';
 
 const trendWords: Readonly<Record<string, string>> = {
   up: 'up on last week',
@@ -35,8 +35,7 @@ export function WeeklyUpdatesForm(props: {
   const [classId, setClassId] = useState('');
   const [chosen, setChosen] = useState<ReadonlyMap<number, string>>(new Map());
   const [result, setResult] = useState<WeeklyUpdateResponse | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const register = useClassRegister(classId, weekEnding, 'AM');
 
   const toggle = (pupilId: number, name: string, on: boolean) => {
@@ -51,25 +50,25 @@ export function WeeklyUpdatesForm(props: {
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (chosen.size === 0) {
-      setError({ detail: 'Choose at least one pupil whose parents get the update.', fields: [] });
+      submission.showError({
+        detail: 'Choose at least one pupil whose parents get the update.',
+        fields: [],
+      });
       return;
     }
-    setBusy(true);
-    setError(null);
     setResult(null);
-    try {
-      const queued = await callApi<WeeklyUpdateResponse>(
-        'POST',
-        `/api/schools/${String(props.schoolId)}/messages/weekly-updates`,
-        { body: { weekEnding, pupilIds: [...chosen.keys()] } },
-      );
-      setResult(queued);
-      announce(`${String(queued.queued)} weekly updates queued.`);
+    const queued = await submission.submit(
+      () =>
+        callApi<WeeklyUpdateResponse>(
+          'POST',
+          `/api/schools/${String(props.schoolId)}/messages/weekly-updates`,
+          { body: { weekEnding, pupilIds: [...chosen.keys()] } },
+        ),
+      (answer) => `${String(answer.queued)} weekly updates queued.`,
+    );
+    if (queued !== null) {
+      setResult(queued.value);
       props.onQueued();
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -80,7 +79,7 @@ export function WeeklyUpdatesForm(props: {
         For pupils in a monitored stage: their attendance this week, up or down on last week, by
         email where a parent has an address and by text otherwise.
       </p>
-      <ProblemAlert error={error} title="No updates were queued" />
+      <ProblemAlert error={submission.error} title="No updates were queued" />
       {result !== null && (
         <div class="alert alert-success">
           <p>
@@ -144,8 +143,8 @@ export function WeeklyUpdatesForm(props: {
           ? 'No pupils chosen yet.'
           : `Chosen: ${[...chosen.values()].join('; ')}.`}
       </p>
-      <button type="submit" class="button button-primary" disabled={busy}>
-        {busy ? 'Queuing…' : 'Queue this week’s updates'}
+      <button type="submit" class="button button-primary" disabled={submission.busy}>
+        {submission.busy ? 'Queuing…' : 'Queue this week’s updates'}
       </button>
     </form>
   );

@@ -6,7 +6,8 @@ import type {
   FollowUpContactResponse,
 } from '../../contracts/follow-up.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { describeReportedReason } from '../register/register-codes.ts';
 import {
   contactOutcomeChoices as outcomes,
@@ -33,22 +34,19 @@ export function FollowUpContactForm(props: {
   const [outcome, setOutcome] = useState<ContactOutcome | ''>('');
   const [reason, setReason] = useState<Reason | ''>('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const reached = outcome === 'reached' || outcome === 'reason-given';
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (outcome === '') {
-      setError({ detail: 'Choose how the call or message went.', fields: [] });
+      submission.showError({ detail: 'Choose how the call or message went.', fields: [] });
       return;
     }
     if (outcome === 'reason-given' && reason === '') {
-      setError({ detail: 'Choose the reason they gave for the absence.', fields: [] });
+      submission.showError({ detail: 'Choose the reason they gave for the absence.', fields: [] });
       return;
     }
-    setBusy(true);
-    setError(null);
     const contact = contacts.find((candidate) => String(candidate.id) === contactId);
     const givenReason = reached && reason !== '' ? reason : null;
     const body: FollowUpContactBody = {
@@ -58,34 +56,33 @@ export function FollowUpContactForm(props: {
       ...(note.trim() === '' ? {} : { note: note.trim() }),
       ...(givenReason === null ? {} : { reason: givenReason }),
     };
-    try {
-      const answer = await callApi<FollowUpContactResponse>(
-        'POST',
-        `/api/pupils/${String(props.pupilId)}/follow-up-contacts`,
-        { body },
-      );
-      setOutcome('');
-      setReason('');
-      setNote('');
-      props.onRecorded(
-        describeRecordedContact({
-          pupilName: props.pupilName,
-          contactName: contact?.name ?? null,
-          outcome,
-          reason: givenReason,
-          answer,
-        }),
-      );
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    const recorded = await submission.submit(
+      () =>
+        callApi<FollowUpContactResponse>(
+          'POST',
+          `/api/pupils/${String(props.pupilId)}/follow-up-contacts`,
+          { body },
+        ),
+      null,
+    );
+    if (recorded === null) return;
+    setOutcome('');
+    setReason('');
+    setNote('');
+    props.onRecorded(
+      describeRecordedContact({
+        pupilName: props.pupilName,
+        contactName: contact?.name ?? null,
+        outcome,
+        reason: givenReason,
+        answer: recorded.value,
+      }),
+    );
   };
 
   return (
     <form class="contact-log" noValidate onSubmit={(event) => void handleSubmit(event)}>
-      <ProblemAlert error={error} title="The contact was not recorded" />
+      <ProblemAlert error={submission.error} title="The contact was not recorded" />
       <div class="field">
         <label for={`${idBase}-contact`}>Who you called or messaged</label>
         <select
@@ -160,8 +157,8 @@ export function FollowUpContactForm(props: {
           }}
         />
       </div>
-      <button type="submit" class="button button-primary" disabled={busy}>
-        {busy ? 'Saving…' : 'Record contact'}
+      <button type="submit" class="button button-primary" disabled={submission.busy}>
+        {submission.busy ? 'Saving…' : 'Record contact'}
       </button>
     </form>
   );

@@ -4,7 +4,8 @@ import type {
   LeaveDecisionResponse,
 } from '../../contracts/follow-up.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { describeSessionKey, describeSessionPoint, type SessionPoint } from './leave-words.ts';
 
 type Decision = LeaveDecisionBody['decision'];
@@ -25,8 +26,7 @@ export function LeaveDecisionForm(props: {
   const [decision, setDecision] = useState<Decision | ''>('');
   const [granted, setGranted] = useState<ReadonlySet<string>>(new Set());
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
   const toggle = (key: string, on: boolean): void => {
     setGranted((chosen) => {
@@ -51,7 +51,7 @@ export function LeaveDecisionForm(props: {
               ? 'Give the reason the parent will read.'
               : null;
     if (problem !== null || decision === '') {
-      setError({ detail: problem ?? 'Choose a decision.', fields: [] });
+      submission.showError({ detail: problem ?? 'Choose a decision.', fields: [] });
       return;
     }
     const body: LeaveDecisionBody =
@@ -62,26 +62,21 @@ export function LeaveDecisionForm(props: {
             granted: chosen.map((s) => ({ date: s.date, session: s.session })),
           }
         : { decision, reason: reason.trim() };
-    setBusy(true);
-    setError(null);
-    try {
-      props.onDecided(
-        await callApi<LeaveDecisionResponse>(
+    const decided = await submission.submit(
+      () =>
+        callApi<LeaveDecisionResponse>(
           'POST',
           `/api/leave-requests/${String(props.leaveRequestId)}/decision`,
           { body },
         ),
-      );
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+      null,
+    );
+    if (decided !== null) props.onDecided(decided.value);
   };
 
   return (
     <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-      <ProblemAlert error={error} title="The decision was not recorded" />
+      <ProblemAlert error={submission.error} title="The decision was not recorded" />
       <fieldset class="field">
         <legend>Decision</legend>
         {decisions.map((choice) => (
@@ -134,8 +129,8 @@ export function LeaveDecisionForm(props: {
           }}
         />
       </div>
-      <button type="submit" class="button button-primary" disabled={busy}>
-        {busy ? 'Saving…' : 'Record the decision'}
+      <button type="submit" class="button button-primary" disabled={submission.busy}>
+        {submission.busy ? 'Saving…' : 'Record the decision'}
       </button>
     </form>
   );

@@ -3,12 +3,8 @@ import type { SessionName } from '../../contracts/common.contract.ts';
 import type { LeaveRequestBody, LeaveRequestResponse } from '../../contracts/follow-up.contract.ts';
 import { callApi } from '../api-client.ts';
 import { DayAndSession } from '../components/day-and-session.tsx';
-import {
-  ProblemAlert,
-  describeError,
-  findFieldError,
-  type ShownError,
-} from '../components/problem-alert.tsx';
+import { ProblemAlert, findFieldError } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { isPlainDate } from '../london-time.ts';
 import { leavePurposeChoices, type LeavePurpose } from './leave-words.ts';
 
@@ -32,8 +28,8 @@ export function LeaveRequestForm(props: {
   const [reason, setReason] = useState('');
   const [evidence, setEvidence] = useState('');
   const [agreedReturn, setAgreedReturn] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
+  const { error } = submission;
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
@@ -49,11 +45,9 @@ export function LeaveRequestForm(props: {
         : []),
     ];
     if (problems.length > 0 || purpose === '') {
-      setError({ detail: 'Some answers are missing.', fields: problems });
+      submission.showError({ detail: 'Some answers are missing.', fields: problems });
       return;
     }
-    setBusy(true);
-    setError(null);
     const body: LeaveRequestBody = {
       purpose,
       reason: reason.trim(),
@@ -62,19 +56,16 @@ export function LeaveRequestForm(props: {
       ...(evidence.trim() === '' ? {} : { evidence: evidence.trim() }),
       ...(purpose === 'extended-holiday' ? { agreedReturn } : {}),
     };
-    try {
-      props.onCreated(
-        await callApi<LeaveRequestResponse>(
+    const created = await submission.submit(
+      () =>
+        callApi<LeaveRequestResponse>(
           'POST',
           `/api/pupils/${String(props.pupilId)}/leave-requests`,
           { body },
         ),
-      );
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+      null,
+    );
+    if (created !== null) props.onCreated(created.value);
   };
 
   const invalid = (field: string): string =>
@@ -170,8 +161,8 @@ export function LeaveRequestForm(props: {
           }}
         />
       </div>
-      <button type="submit" class="button button-primary button-large" disabled={busy}>
-        {busy ? 'Sending…' : props.submitLabel}
+      <button type="submit" class="button button-primary button-large" disabled={submission.busy}>
+        {submission.busy ? 'Sending…' : props.submitLabel}
       </button>
     </form>
   );

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { TaskCompletionResponse } from '../../contracts/follow-up.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 
 /** Records a step done (an email sent, a home visit made, a referral) with what came of it. */
 export function TaskCompletionForm(props: {
@@ -11,35 +12,31 @@ export function TaskCompletionForm(props: {
 }) {
   const { idBase } = props;
   const [outcome, setOutcome] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (outcome.trim() === '') {
-      setError({ detail: 'Say what was done and what came of it.', fields: [] });
+      submission.showError({ detail: 'Say what was done and what came of it.', fields: [] });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await callApi<TaskCompletionResponse>(
-        'POST',
-        `/api/follow-up-tasks/${String(props.taskId)}/completion`,
-        { body: { outcome: outcome.trim() } },
-      );
-      setOutcome('');
-      props.onCompleted(answer);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    const completed = await submission.submit(
+      () =>
+        callApi<TaskCompletionResponse>(
+          'POST',
+          `/api/follow-up-tasks/${String(props.taskId)}/completion`,
+          { body: { outcome: outcome.trim() } },
+        ),
+      null,
+    );
+    if (completed === null) return;
+    setOutcome('');
+    props.onCompleted(completed.value);
   };
 
   return (
     <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-      <ProblemAlert error={error} title="The step was not recorded as done" />
+      <ProblemAlert error={submission.error} title="The step was not recorded as done" />
       <div class="field">
         <label for={`${idBase}-outcome`}>What was done, and what came of it</label>
         <textarea
@@ -52,8 +49,8 @@ export function TaskCompletionForm(props: {
           }}
         />
       </div>
-      <button type="submit" class="button" disabled={busy}>
-        {busy ? 'Saving…' : 'Mark step done'}
+      <button type="submit" class="button" disabled={submission.busy}>
+        {submission.busy ? 'Saving…' : 'Mark step done'}
       </button>
     </form>
   );

@@ -6,8 +6,8 @@ import type {
 } from '../../contracts/contact-attempt.contract.ts';
 import type { MarkResponse } from '../../contracts/mark.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
-import { announce } from '../status-announcer.ts';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { absenceReasonCodes } from './attendance-codes.ts';
 
 const outcomes: readonly { value: ContactOutcome; label: string }[] = [
@@ -39,66 +39,62 @@ export function ContactLogForm(props: {
   const [outcome, setOutcome] = useState<ContactOutcome | ''>('');
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (outcome === '') {
-      setError({ detail: 'Choose how the call went.', fields: [] });
+      submission.showError({ detail: 'Choose how the call went.', fields: [] });
       return;
     }
     if (outcome === 'reason-given' && code === '') {
-      setError({ detail: 'Choose the reason the family gave.', fields: [] });
+      submission.showError({ detail: 'Choose the reason the family gave.', fields: [] });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const contact = props.contacts.find((candidate) => String(candidate.id) === contactId);
-      const attempt = await callApi<ContactAttemptResponse>(
-        'POST',
-        `/api/pupils/${String(props.pupilId)}/contact-attempts`,
-        {
-          body: {
-            outcome,
-            ...(contact === undefined ? {} : { contactId: contact.id }),
-            ...(note.trim() === '' ? {} : { note: note.trim() }),
+    const logged = await submission.submit(
+      async (): Promise<LoggedCall> => {
+        const contact = props.contacts.find((candidate) => String(candidate.id) === contactId);
+        const attempt = await callApi<ContactAttemptResponse>(
+          'POST',
+          `/api/pupils/${String(props.pupilId)}/contact-attempts`,
+          {
+            body: {
+              outcome,
+              ...(contact === undefined ? {} : { contactId: contact.id }),
+              ...(note.trim() === '' ? {} : { note: note.trim() }),
+            },
           },
-        },
-      );
-      const replacedMarks: MarkResponse[] = [];
-      if (outcome === 'reason-given') {
-        const who =
-          contact === undefined ? 'a caller' : `${contact.name} (${contact.relationship})`;
-        const reason = `Reason given by phone by ${who}${note.trim() === '' ? '' : `: ${note.trim()}`}`;
-        for (const mark of props.unexplained) {
-          replacedMarks.push(
-            await callApi<MarkResponse>('PATCH', `/api/marks/${String(mark.markId)}`, {
-              body: { expectedVersion: mark.version, code, reason },
-            }),
-          );
+        );
+        const replacedMarks: MarkResponse[] = [];
+        if (outcome === 'reason-given') {
+          const who =
+            contact === undefined ? 'a caller' : `${contact.name} (${contact.relationship})`;
+          const reason = `Reason given by phone by ${who}${note.trim() === '' ? '' : `: ${note.trim()}`}`;
+          for (const mark of props.unexplained) {
+            replacedMarks.push(
+              await callApi<MarkResponse>('PATCH', `/api/marks/${String(mark.markId)}`, {
+                body: { expectedVersion: mark.version, code, reason },
+              }),
+            );
+          }
         }
-      }
-      setOutcome('');
-      setCode('');
-      setNote('');
-      props.onLogged({ attempt, replacedMarks });
-      announce(
+        return { attempt, replacedMarks };
+      },
+      ({ replacedMarks }) =>
         replacedMarks.length > 0
           ? `Call logged. ${props.pupilName}'s N replaced with ${code}.`
           : `Call logged for ${props.pupilName}.`,
-      );
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    );
+    if (logged === null) return;
+    setOutcome('');
+    setCode('');
+    setNote('');
+    props.onLogged(logged.value);
   };
 
   return (
     <form class="contact-log" noValidate onSubmit={(event) => void handleSubmit(event)}>
-      <ProblemAlert error={error} title="The call was not logged" />
+      <ProblemAlert error={submission.error} title="The call was not logged" />
       {props.contacts.length > 0 && (
         <div class="field">
           <label for={`${idBase}-contact`}>Who you called</label>
@@ -176,8 +172,8 @@ export function ContactLogForm(props: {
           }}
         />
       </div>
-      <button type="submit" class="button button-primary" disabled={busy}>
-        {busy ? 'Saving…' : 'Log call'}
+      <button type="submit" class="button button-primary" disabled={submission.busy}>
+        {submission.busy ? 'Saving…' : 'Log call'}
       </button>
     </form>
   );

@@ -1,52 +1,40 @@
 import { useState } from 'preact/hooks';
 import type { minimumPasswordLength } from '../../contracts/auth.contract.ts';
 import { callApi } from '../api-client.ts';
-import {
-  ProblemAlert,
-  describeError,
-  findFieldError,
-  type ShownError,
-} from '../components/problem-alert.tsx';
+import { ProblemAlert, findFieldError } from '../components/problem-alert.tsx';
 import { TextField } from '../components/text-field.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { usePageTitle } from '../page-title.ts';
 
 // Typed as the contract's literal, so the hint cannot drift from the rule the server applies,
 // without bundling the contract's validators.
 const minimumLength: typeof minimumPasswordLength = 12;
-import { announce } from '../status-announcer.ts';
 
 export function ChangePasswordPage() {
   usePageTitle('Change your password');
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [changed, setChanged] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
+  const { error } = submission;
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setChanged(false);
-    try {
-      await callApi<undefined>('POST', '/api/auth/password', {
-        body: { currentPassword, newPassword },
-      });
-      setCurrentPassword('');
-      setNewPassword('');
-      setChanged(true);
-      announce('Your password has been changed.');
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    const changed = await submission.submit(
+      () =>
+        callApi<undefined>('POST', '/api/auth/password', {
+          body: { currentPassword, newPassword },
+        }),
+      'Your password has been changed.',
+    );
+    if (changed === null) return;
+    setCurrentPassword('');
+    setNewPassword('');
   };
 
   return (
     <div class="narrow">
       <h1>Change your password</h1>
-      {changed && (
+      {submission.done !== null && (
         <p class="alert alert-success">
           Your password has been changed. Any other devices where you were signed in have been
           signed out.
@@ -75,8 +63,8 @@ export function ChangePasswordPage() {
           error={findFieldError(error, 'newPassword')}
           required
         />
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
+        <button type="submit" class="button button-primary" disabled={submission.busy}>
+          {submission.busy ? 'Changing…' : 'Change password'}
         </button>
       </form>
     </div>

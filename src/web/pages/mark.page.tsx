@@ -9,13 +9,13 @@ import { ApiProblem, callApi } from '../api-client.ts';
 import { Link } from '../components/link.tsx';
 import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { formatPlainDate, isPlainDate, isSessionName } from '../london-time.ts';
 import { describeCode, listAmendmentCodes } from '../office/attendance-codes.ts';
 import { describeRowName, useClassRegister } from '../office/class-pupil-picker.tsx';
 import { usePageTitle } from '../page-title.ts';
 import type { AppLocation } from '../router.ts';
 import { describeRole, useSession, type Role } from '../session.ts';
-import { announce } from '../status-announcer.ts';
 import { useApiResource } from '../use-api-resource.ts';
 
 type HistoryEntry = MarkHistoryResponse['entries'][number];
@@ -140,45 +140,42 @@ function AmendForm(props: {
   const [seen, setSeen] = useState({ version: props.version, code: props.code });
   const [code, setCode] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const options = listAmendmentCodes(props.session).filter((option) => option.code !== seen.code);
+
+  // Someone changed the mark meanwhile: say what it is now, and aim the next try at it.
+  const describeConflict = (failure: unknown): ShownError => {
+    if (!(failure instanceof ApiProblem && failure.status === 409)) return describeError(failure);
+    const conflict = failure.problem as unknown as MarkConflictProblem;
+    setSeen({ version: conflict.current.version, code: conflict.current.code });
+    return {
+      detail: `${failure.problem.detail} It is now ${describeCode(conflict.current.code)}.`,
+      fields: [],
+    };
+  };
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (code === '') {
-      setError({ detail: 'Choose the new code.', fields: [] });
+      submission.showError({ detail: 'Choose the new code.', fields: [] });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const mark = await callApi<MarkResponse>('PATCH', `/api/marks/${String(props.markId)}`, {
-        body: { expectedVersion: seen.version, code, reason: reason.trim() },
-      });
-      announce(`Mark changed to ${mark.code}.`);
-      props.onAmended(mark.code);
-    } catch (failure) {
-      if (failure instanceof ApiProblem && failure.status === 409) {
-        const conflict = failure.problem as unknown as MarkConflictProblem;
-        setError({
-          detail: `${failure.problem.detail} It is now ${describeCode(conflict.current.code)}.`,
-          fields: [],
-        });
-        setSeen({ version: conflict.current.version, code: conflict.current.code });
-      } else {
-        setError(describeError(failure));
-      }
-    } finally {
-      setBusy(false);
-    }
+    const amended = await submission.submit(
+      () =>
+        callApi<MarkResponse>('PATCH', `/api/marks/${String(props.markId)}`, {
+          body: { expectedVersion: seen.version, code, reason: reason.trim() },
+        }),
+      (mark) => `Mark changed to ${mark.code}.`,
+      { onFailure: describeConflict },
+    );
+    if (amended !== null) props.onAmended(amended.value.code);
   };
 
   return (
     <section aria-labelledby="amend-heading">
       <h2 id="amend-heading">Change this mark</h2>
       <form noValidate onSubmit={(event) => void handleSubmit(event)} class="narrow">
-        <ProblemAlert error={error} title="The mark was not changed" />
+        <ProblemAlert error={submission.error} title="The mark was not changed" />
         <div class="field">
           <label for="amend-code">New code</label>
           <select
@@ -213,8 +210,8 @@ function AmendForm(props: {
             }}
           />
         </div>
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {busy ? 'Changing…' : 'Change mark'}
+        <button type="submit" class="button button-primary" disabled={submission.busy}>
+          {submission.busy ? 'Changing…' : 'Change mark'}
         </button>
       </form>
     </section>

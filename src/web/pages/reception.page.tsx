@@ -5,7 +5,8 @@ import type {
   ReceptionSignOutResponse,
 } from '../../contracts/reception.contract.ts';
 import { callApi } from '../api-client.ts';
-import { ProblemAlert, describeError, type ShownError } from '../components/problem-alert.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { formatPlainDate, isPlainDate, readLondonToday } from '../london-time.ts';
 import { afternoonCodes, describeCode, explainLateCode } from '../office/attendance-codes.ts';
 import {
@@ -16,7 +17,6 @@ import {
 } from '../office/class-pupil-picker.tsx';
 import { usePageTitle } from '../page-title.ts';
 import type { AppLocation } from '../router.ts';
-import { announce } from '../status-announcer.ts';
 
 type Outcome =
   | { readonly kind: 'in'; readonly name: string; readonly answer: ReceptionSignInResponse }
@@ -111,38 +111,33 @@ function SignInForm(props: {
   onDone: (outcome: Outcome) => void;
 }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const name = `${props.pupil.firstName} ${props.pupil.lastName}`;
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await callApi<ReceptionSignInResponse>(
-        'POST',
-        `/api/schools/${String(props.schoolId)}/reception/sign-in`,
-        {
-          body: {
-            pupilId: props.pupil.pupilId,
-            ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
+    const signedIn = await submission.submit(
+      () =>
+        callApi<ReceptionSignInResponse>(
+          'POST',
+          `/api/schools/${String(props.schoolId)}/reception/sign-in`,
+          {
+            body: {
+              pupilId: props.pupil.pupilId,
+              ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
+            },
           },
-        },
-      );
-      setReason('');
-      props.onDone({ kind: 'in', name, answer });
-      announce(`${name} signed in. Mark ${answer.code}.`);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+        ),
+      (answer) => `${name} signed in. Mark ${answer.code}.`,
+    );
+    if (signedIn === null) return;
+    setReason('');
+    props.onDone({ kind: 'in', name, answer: signedIn.value });
   };
   return (
     <section aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">Late sign-in</h2>
       <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <ProblemAlert error={error} title={`${name} was not signed in`} />
+        <ProblemAlert error={submission.error} title={`${name} was not signed in`} />
         <p class="hint">
           Before the register closes the mark is L (late, counts as present); after it, U.
         </p>
@@ -158,7 +153,7 @@ function SignInForm(props: {
             }}
           />
         </div>
-        <button type="submit" class="button button-primary" disabled={busy}>
+        <button type="submit" class="button button-primary" disabled={submission.busy}>
           Sign {name} in
         </button>
       </form>
@@ -173,40 +168,35 @@ function SignOutForm(props: {
 }) {
   const [reason, setReason] = useState('');
   const [afternoonCode, setAfternoonCode] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const name = `${props.pupil.firstName} ${props.pupil.lastName}`;
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await callApi<ReceptionSignOutResponse>(
-        'POST',
-        `/api/schools/${String(props.schoolId)}/reception/sign-out`,
-        {
-          body: {
-            pupilId: props.pupil.pupilId,
-            reason: reason.trim(),
-            ...(afternoonCode === '' ? {} : { afternoonCode }),
+    const signedOut = await submission.submit(
+      () =>
+        callApi<ReceptionSignOutResponse>(
+          'POST',
+          `/api/schools/${String(props.schoolId)}/reception/sign-out`,
+          {
+            body: {
+              pupilId: props.pupil.pupilId,
+              reason: reason.trim(),
+              ...(afternoonCode === '' ? {} : { afternoonCode }),
+            },
           },
-        },
-      );
-      setReason('');
-      setAfternoonCode('');
-      props.onDone({ kind: 'out', name, answer });
-      announce(`${name} signed out.`);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+        ),
+      `${name} signed out.`,
+    );
+    if (signedOut === null) return;
+    setReason('');
+    setAfternoonCode('');
+    props.onDone({ kind: 'out', name, answer: signedOut.value });
   };
   return (
     <section aria-labelledby="sign-out-heading">
       <h2 id="sign-out-heading">Early sign-out</h2>
       <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <ProblemAlert error={error} title={`${name} was not signed out`} />
+        <ProblemAlert error={submission.error} title={`${name} was not signed out`} />
         <div class="field">
           <label for="sign-out-reason">Reason for leaving</label>
           <input
@@ -242,7 +232,7 @@ function SignOutForm(props: {
             ))}
           </select>
         </div>
-        <button type="submit" class="button" disabled={busy}>
+        <button type="submit" class="button" disabled={submission.busy}>
           Sign {name} out
         </button>
       </form>

@@ -8,18 +8,13 @@ import type { PupilProfileResponse } from '../../contracts/pupil.contract.ts';
 import { callApi } from '../api-client.ts';
 import { DayAndSession } from '../components/day-and-session.tsx';
 import { Link } from '../components/link.tsx';
-import {
-  ProblemAlert,
-  describeError,
-  findFieldError,
-  type ShownError,
-} from '../components/problem-alert.tsx';
+import { ProblemAlert, findFieldError } from '../components/problem-alert.tsx';
 import { Loading, ResourceFailure } from '../components/resource-failure.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { describeChildName } from '../family/child-name.ts';
 import { formatPlainDate, isPlainDate, readLondonToday } from '../london-time.ts';
 import { usePageTitle } from '../page-title.ts';
 import { describeReportedReason } from '../register/register-codes.ts';
-import { announce } from '../status-announcer.ts';
 import { useApiResource } from '../use-api-resource.ts';
 
 type Reason = (typeof absenceReasons)[number];
@@ -57,8 +52,8 @@ function ReportForm(props: {
   const [toDate, setToDate] = useState(today);
   const [toSession, setToSession] = useState<SessionName>('PM');
   const [expectedReturn, setExpectedReturn] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
+  const { error } = submission;
   const [created, setCreated] = useState<AbsenceReportCreated | null>(null);
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
@@ -69,32 +64,27 @@ function ReportForm(props: {
       ...(isPlainDate(toDate) ? [] : [{ field: 'to', message: 'enter the last day' }]),
     ];
     if (problems.length > 0 || reason === '') {
-      setError({ detail: 'Some answers are missing.', fields: problems });
+      submission.showError({ detail: 'Some answers are missing.', fields: problems });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await callApi<AbsenceReportCreated>(
-        'POST',
-        `/api/pupils/${String(props.pupilId)}/absence-reports`,
-        {
-          body: {
-            reason,
-            ...(details.trim() === '' ? {} : { details: details.trim() }),
-            from: { date: fromDate, session: fromSession },
-            to: { date: toDate, session: toSession },
-            ...(isPlainDate(expectedReturn) ? { expectedReturn } : {}),
+    const reported = await submission.submit(
+      () =>
+        callApi<AbsenceReportCreated>(
+          'POST',
+          `/api/pupils/${String(props.pupilId)}/absence-reports`,
+          {
+            body: {
+              reason,
+              ...(details.trim() === '' ? {} : { details: details.trim() }),
+              from: { date: fromDate, session: fromSession },
+              to: { date: toDate, session: toSession },
+              ...(isPlainDate(expectedReturn) ? { expectedReturn } : {}),
+            },
           },
-        },
-      );
-      setCreated(answer);
-      announce('Absence reported. The school has been told.');
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+        ),
+      'Absence reported. The school has been told.',
+    );
+    if (reported !== null) setCreated(reported.value);
   };
 
   if (created !== null) {
@@ -199,8 +189,8 @@ function ReportForm(props: {
             }}
           />
         </div>
-        <button type="submit" class="button button-primary button-large" disabled={busy}>
-          {busy ? 'Sending…' : 'Report absence'}
+        <button type="submit" class="button button-primary button-large" disabled={submission.busy}>
+          {submission.busy ? 'Sending…' : 'Report absence'}
         </button>
       </form>
     </div>

@@ -1,11 +1,7 @@
 import { useState } from 'preact/hooks';
-import {
-  ProblemAlert,
-  describeError,
-  findFieldError,
-  type ShownError,
-} from '../components/problem-alert.tsx';
+import { ProblemAlert, findFieldError } from '../components/problem-alert.tsx';
 import { TextField } from '../components/text-field.tsx';
+import { useSubmission } from '../components/use-submission.ts';
 import { usePageTitle } from '../page-title.ts';
 import { navigate, type AppLocation } from '../router.ts';
 import { signIn, useSession } from '../session.ts';
@@ -21,23 +17,16 @@ export function SignInPage(props: { location: AppLocation }) {
   const { setSession } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
+  const { error } = submission;
   const signedOut = props.location.query.get('signed-out') === '1';
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await signIn(email, password);
-      setSession(session);
-      navigate(readReturnPath(props.location), { replace: true });
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    const signedIn = await submission.submit(() => signIn(email, password), null);
+    if (signedIn === null) return;
+    setSession(signedIn.value);
+    navigate(readReturnPath(props.location), { replace: true });
   };
 
   return (
@@ -66,8 +55,8 @@ export function SignInPage(props: { location: AppLocation }) {
           error={findFieldError(error, 'password')}
           required
         />
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+        <button type="submit" class="button button-primary" disabled={submission.busy}>
+          {submission.busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
     </div>
