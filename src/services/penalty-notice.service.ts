@@ -154,28 +154,44 @@ async function lockNoticeForOutcome(
   return ok(notice);
 }
 
-/** A recorded outcome is evidence in the notice's case too, when it has one. */
-async function recordOutcomeEvidence(
+/**
+ * What follows every recorded outcome: evidence in the notice's case, when it has one, and an
+ * audit event naming the notice.
+ */
+async function recordOutcome(
   trx: Executor,
   notice: PenaltyNotice,
-  outcome: { readonly occurredOn: IsoDate; readonly summary: string; readonly by: number },
+  outcome: {
+    readonly occurredOn: IsoDate;
+    readonly summary: string;
+    readonly by: number;
+    readonly action: 'penalty-notice.paid' | 'penalty-notice.withdrawn';
+    readonly details: Readonly<Record<string, unknown>>;
+  },
   at: Date,
 ): Promise<void> {
-  if (notice.caseId === null) return;
-  await appendCaseEvent(trx, {
-    caseId: notice.caseId,
-    kind: 'penalty-notice',
-    occurredOn: outcome.occurredOn,
-    summary: outcome.summary,
-    details: {
-      penaltyNoticeId: notice.id,
-      paidAmountPence: notice.paidAmountPence,
-      withdrawalReason: notice.withdrawalReason,
-    },
-    reviewOn: null,
-    dueOn: null,
-    recordedBy: outcome.by,
-    recordedAt: at,
+  if (notice.caseId !== null)
+    await appendCaseEvent(trx, {
+      caseId: notice.caseId,
+      kind: 'penalty-notice',
+      occurredOn: outcome.occurredOn,
+      summary: outcome.summary,
+      details: {
+        penaltyNoticeId: notice.id,
+        paidAmountPence: notice.paidAmountPence,
+        withdrawalReason: notice.withdrawalReason,
+      },
+      reviewOn: null,
+      dueOn: null,
+      recordedBy: outcome.by,
+      recordedAt: at,
+    });
+  await recordAuditEvent(trx, {
+    actorUserId: outcome.by,
+    action: outcome.action,
+    subjectPupilId: notice.pupilId,
+    details: { penaltyNoticeId: notice.id, ...outcome.details },
+    occurredAt: at,
   });
 }
 
@@ -211,28 +227,22 @@ export async function recordPenaltyNoticePaid(
       recordedBy: input.recordedBy,
     });
     if (!paid) return err({ kind: 'notice-already-settled', status: 'paid' });
-    await recordOutcomeEvidence(
+    await recordOutcome(
       trx,
       paid,
       {
         occurredOn: payment.value.paidOn,
         summary: `Penalty notice ${paid.ordinal} paid at the ${payment.value.rate} rate`,
         by: input.recordedBy,
+        action: 'penalty-notice.paid',
+        details: {
+          paidOn: payment.value.paidOn,
+          amountPence: payment.value.amountPence,
+          rate: payment.value.rate,
+        },
       },
       at,
     );
-    await recordAuditEvent(trx, {
-      actorUserId: input.recordedBy,
-      action: 'penalty-notice.paid',
-      subjectPupilId: paid.pupilId,
-      details: {
-        penaltyNoticeId: paid.id,
-        paidOn: payment.value.paidOn,
-        amountPence: payment.value.amountPence,
-        rate: payment.value.rate,
-      },
-      occurredAt: at,
-    });
     return ok(paid);
   });
 }
@@ -269,23 +279,18 @@ export async function withdrawPenaltyNotice(
       recordedBy: input.recordedBy,
     });
     if (!withdrawn) return err({ kind: 'notice-already-settled', status: 'withdrawn' });
-    await recordOutcomeEvidence(
+    await recordOutcome(
       trx,
       withdrawn,
       {
         occurredOn: withdrawal.value.withdrawnOn,
         summary: `Penalty notice ${withdrawn.ordinal} withdrawn: ${withdrawal.value.reason}`,
         by: input.recordedBy,
+        action: 'penalty-notice.withdrawn',
+        details: { withdrawnOn: withdrawal.value.withdrawnOn },
       },
       at,
     );
-    await recordAuditEvent(trx, {
-      actorUserId: input.recordedBy,
-      action: 'penalty-notice.withdrawn',
-      subjectPupilId: withdrawn.pupilId,
-      details: { penaltyNoticeId: withdrawn.id, withdrawnOn: withdrawal.value.withdrawnOn },
-      occurredAt: at,
-    });
     return ok(withdrawn);
   });
 }
