@@ -14,7 +14,7 @@ import {
   skipReferenceChecksForBulkLoad,
 } from '../store/bulk-mark.repository.ts';
 import type { ImportedMark } from '../store/mark-import.repository.ts';
-import { createLesson, recordLessonMarks, type Lesson } from '../store/lesson.repository.ts';
+import { createLessons, recordLessonMarks } from '../store/lesson.repository.ts';
 import {
   findTrustIdByName,
   linkContactToUser,
@@ -524,22 +524,23 @@ async function seedTimetable(
   },
 ): Promise<void> {
   const { school, plan, teachers } = input;
-  const lessonsOfFirstClass: Lesson[] = [];
-  for (const [index, schoolClass] of plan.classes.entries()) {
-    const classId = input.classIds.get(schoolClass.name);
-    if (classId === undefined) continue;
-    for (const lesson of planClassTimetable(index)) {
-      const created = await createLesson(db, {
+  const created = await createLessons(
+    db,
+    plan.classes.flatMap((schoolClass, index) => {
+      const classId = input.classIds.get(schoolClass.name);
+      if (classId === undefined) return [];
+      return planClassTimetable(index).map((lesson) => ({
         ...lesson,
         schoolId: school.id,
         classId,
         teacherUserId: teachers[index]?.id ?? null,
         validFrom: `${String(plan.academicYear)}-09-01`,
         validTo: `${String(plan.academicYear + 1)}-08-31`,
-      });
-      if (index === 0) lessonsOfFirstClass.push(created);
-    }
-  }
+      }));
+    }),
+  );
+  const firstClassId = input.classIds.get(plan.classes[0]?.name ?? '');
+  const lessonsOfFirstClass = created.filter((lesson) => lesson.classId === firstClassId);
 
   const date = findLastMarkedDate(plan.pupils);
   const firstClass = plan.classes[0];
