@@ -8,6 +8,7 @@ import {
 } from '../services/messages/message-channels.ts';
 import { createDatabase, type DatabaseHandle } from '../store/database.ts';
 import { migrateToLatest } from '../store/migrate.ts';
+import { chooseRegisterWriteConcurrency } from '../store/register-write-queue.ts';
 import type { Database } from '../store/schema.ts';
 import { buildApp, type RollcallApp } from './app.ts';
 
@@ -52,6 +53,7 @@ export async function startServer(
     logger: { level: config.logLevel },
     sessions: { ttlHours: config.sessionTtlHours, secureCookie: config.cookieSecure },
     webApp: { bundle: 'on-start' },
+    registerWriteConcurrency: chooseRegisterWriteConcurrency(database.kind),
     messaging: {
       channels: {
         email: config.smtpUrl === null ? null : createSmtpTransport(config.smtpUrl),

@@ -13,8 +13,10 @@ import { findStoredResponse } from '../store/idempotency.repository.ts';
 import type { RecordSessionMarksError, Recorder } from '../store/mark.repository.ts';
 import {
   writeRegisterSubmission,
+  type RegisterSubmission,
   type RegisterSubmissionOutcome,
 } from '../store/register-submission.repository.ts';
+import type { RegisterWriteQueue } from '../store/register-write-queue.ts';
 import type { Executor } from '../store/transaction.ts';
 import type { Clock } from './clock.ts';
 import { londonWallClock } from './london-time.ts';
@@ -23,6 +25,7 @@ import {
   type LoadedSchoolCalendar,
   type SchoolCalendarCache,
   type SchoolCalendarError,
+  type VersionedSchoolCalendar,
 } from './school-calendar.service.ts';
 
 export interface RegisterDeps {
@@ -30,6 +33,8 @@ export interface RegisterDeps {
   readonly clock: Clock;
   /** Reuses compiled calendars between submissions; without it each one reads the calendar. */
   readonly calendars?: SchoolCalendarCache;
+  /** Writes submissions that arrive together in one statement; without it each is alone. */
+  readonly registerWrites?: RegisterWriteQueue;
 }
 
 export interface RegisterEntry {
@@ -135,17 +140,15 @@ async function recordRegister(
   // the statement that writes checks its version, and a refusal on a calendar that was not
   // checked is tried again on one that is.
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const unchecked =
-      attempt === 1 ? deps.calendars?.findUncheckedCalendar(input.schoolId) : undefined;
-    const calendar =
-      unchecked === undefined ? await readCalendar(deps, input.schoolId) : ok(unchecked);
+    const unchecked = attempt === 1 ? await findUncheckedCalendar(deps, input.schoolId) : undefined;
+    const calendar = unchecked ?? (await readCalendar(deps, input.schoolId));
     if (!calendar.ok) return calendar;
     const problem = await checkSubmission(deps.db, input, calendar.value.loaded, deps.clock);
     if (problem !== undefined) {
       if (unchecked !== undefined) continue;
       return err(problem);
     }
-    const written = await writeRegisterSubmission(deps.db, {
+    const written = await writeSubmission(deps, {
       schoolId: input.schoolId,
       classId: input.classId,
       date: input.date,
@@ -179,6 +182,29 @@ async function recordRegister(
     }
   }
   throw new Error('the school calendar kept changing while a register was being taken');
+}
+
+function writeSubmission(
+  deps: RegisterDeps,
+  submission: RegisterSubmission,
+): Promise<RegisterSubmissionOutcome> {
+  // Inside a caller's transaction the write belongs to that transaction, not to a batch.
+  return deps.registerWrites === undefined || deps.db.isTransaction
+    ? writeRegisterSubmission(deps.db, submission)
+    : deps.registerWrites.write(submission);
+}
+
+/** The calendar compiled in memory (read once if none is), or undefined without a cache. */
+async function findUncheckedCalendar(
+  deps: RegisterDeps,
+  schoolId: number,
+): Promise<Result<VersionedSchoolCalendar, SchoolCalendarError> | undefined> {
+  if (deps.calendars === undefined) return undefined;
+  if (deps.db.isTransaction) {
+    const cached = deps.calendars.findUncheckedCalendar(schoolId);
+    return cached === undefined ? undefined : ok(cached);
+  }
+  return deps.calendars.findOrLoadUncheckedCalendar(deps.db, schoolId);
 }
 
 /** The school's calendar, and its version when a cache keeps versions (else null). */

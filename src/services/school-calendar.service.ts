@@ -74,6 +74,10 @@ export async function loadSchoolCalendar(
  */
 export class SchoolCalendarCache {
   readonly #entries = new Map<number, VersionedSchoolCalendar>();
+  readonly #firstLoads = new Map<
+    number,
+    Promise<Result<VersionedSchoolCalendar, SchoolCalendarError>>
+  >();
 
   async loadSchoolCalendar(
     db: Executor,
@@ -110,6 +114,27 @@ export class SchoolCalendarCache {
    */
   findUncheckedCalendar(schoolId: number): VersionedSchoolCalendar | undefined {
     return this.#entries.get(schoolId);
+  }
+
+  /**
+   * As findUncheckedCalendar, reading the calendar when none is compiled yet. Callers that
+   * ask while it is being read share that one read: the first registers after a start all
+   * arrive together, and each would otherwise compile the same calendar.
+   */
+  async findOrLoadUncheckedCalendar(
+    db: Executor,
+    schoolId: number,
+  ): Promise<Result<VersionedSchoolCalendar, SchoolCalendarError>> {
+    const cached = this.#entries.get(schoolId);
+    if (cached !== undefined) return ok(cached);
+    let loading = this.#firstLoads.get(schoolId);
+    if (loading === undefined) {
+      loading = this.loadVersionedCalendar(db, schoolId).finally(() =>
+        this.#firstLoads.delete(schoolId),
+      );
+      this.#firstLoads.set(schoolId, loading);
+    }
+    return loading;
   }
 }
 

@@ -11,6 +11,8 @@ import type { Executor } from './transaction.ts';
  * whether everything may be written; and only then inserts the new marks, updates the
  * changed ones, appends their history and saves the response under the key. A single
  * statement commits entirely or not at all, so no transaction needs opening around it.
+ * Submissions that arrive together share one statement (see RegisterWriteQueue), each still
+ * decided on its own.
  */
 export interface RegisterSubmission {
   readonly schoolId: number;
@@ -65,24 +67,26 @@ export type RegisterSubmissionOutcome =
   | { readonly kind: 'version-conflict'; readonly conflicts: readonly VersionConflict[] }
   | { readonly kind: 'reason-required'; readonly pupilIds: readonly number[] };
 
+/** One row per submission: its verdict, and what a person needs to put a refusal right. */
 interface OutcomeRow {
+  /** Which submission of the batch the row answers. */
+  readonly batch_index: number;
   readonly go: boolean;
   readonly known_user: boolean;
   readonly calendar_current: boolean;
   readonly stored_hash: string | null;
   readonly stored_response: Record<string, unknown> | null;
-  /** The columns below are null on the one row answering a submission with no entries. */
-  readonly pupil_id: number | null;
-  readonly on_roll: boolean;
-  readonly current_id: number | null;
-  readonly current_version: number | null;
-  readonly conflicting: boolean;
-  readonly changing: boolean;
-  readonly mark_id: number | null;
-  readonly code: string | null;
-  readonly version: number | null;
-  readonly created: boolean;
-  readonly changed: boolean;
+  readonly not_on_roll: number[];
+  /** [pupil id, current mark id or null, current version or null] for each stale entry. */
+  readonly conflicts: [number, number | null, number | null][];
+  readonly changing: number[];
+  /** The answer as the caller returns it (and as saved under the key), in entry order. */
+  readonly response: {
+    readonly created: number;
+    readonly changed: number;
+    readonly unchanged: number;
+    readonly marks: { pupilId: number; markId: number; code: string; version: number }[];
+  };
 }
 
 /** Errors after which running the statement again gives the right answer. */
@@ -103,9 +107,25 @@ export async function writeRegisterSubmission(
   db: Executor,
   submission: RegisterSubmission,
 ): Promise<RegisterSubmissionOutcome> {
+  const [outcome] = await writeRegisterSubmissions(db, [submission]);
+  if (outcome === undefined) throw new Error('the register statement answered no submission');
+  return outcome;
+}
+
+/**
+ * Writes several submissions in one statement, each decided on its own: one refused (a
+ * version conflict, say) writes nothing of its own and stops none of the others. The
+ * submissions must not share a pupil or an idempotency key (see canShareBatch); outcomes come
+ * back in the order of the submissions.
+ */
+export async function writeRegisterSubmissions(
+  db: Executor,
+  submissions: readonly RegisterSubmission[],
+): Promise<RegisterSubmissionOutcome[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return readOutcome(submission, await runSubmission(db, submission));
+      const rows = await runSubmissions(db, submissions);
+      return submissions.map((submission, index) => readOutcome(submission, rows[index]));
     } catch (error) {
       // Inside a caller's transaction the failed statement has aborted it: nothing to retry.
       if (db.isTransaction || attempt >= MOST_ATTEMPTS || !RETRY_CODES.has(errorCode(error)))
@@ -114,189 +134,269 @@ export async function writeRegisterSubmission(
   }
 }
 
+/**
+ * Whether a submission may join a batch: no pupil in two submissions of one statement (a
+ * statement cannot insert or update one mark twice, and outcomes are matched by pupil), and
+ * no idempotency key twice (the second must see the first one's stored answer).
+ */
+export function canShareBatch(
+  batch: readonly RegisterSubmission[],
+  candidate: RegisterSubmission,
+): boolean {
+  return batch.every(
+    (member) =>
+      !(
+        candidate.idempotency !== null &&
+        member.idempotency !== null &&
+        member.recordedBy === candidate.recordedBy &&
+        member.idempotency.key === candidate.idempotency.key
+      ) &&
+      !member.entries.some((entry) =>
+        candidate.entries.some((other) => other.pupilId === entry.pupilId),
+      ),
+  );
+}
+
 function errorCode(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
   return typeof code === 'string' ? code : '';
 }
 
-async function runSubmission(
+async function runSubmissions(
   db: Executor,
-  submission: RegisterSubmission,
+  submissions: readonly RegisterSubmission[],
 ): Promise<readonly OutcomeRow[]> {
-  const { entries, recorder, idempotency } = submission;
-  // Pupil ids, codes and versions travel as comma-separated lists that PostgreSQL unnests,
-  // so the statement has the same few parameters whatever the class size. Codes have been
-  // checked against the code tables, which have no commas; 'null' stands for a null version.
-  // Sorted by pupil, so that overlapping submissions lock marks in the same order.
-  const sorted = entries
-    .map((entry, index) => ({ ...entry, position: index + 1 }))
+  // Entries travel as comma-separated lists that PostgreSQL unnests, so the statement has the
+  // same few parameters whatever the number of pupils. Codes have been checked against the
+  // code tables, which have no commas; 'null' stands for a null version. Sorted by pupil, so
+  // that overlapping statements lock marks in the same order.
+  const sorted = submissions
+    .flatMap((submission, batchIndex) =>
+      submission.entries.map((entry, index) => ({ ...entry, batchIndex, position: index + 1 })),
+    )
     .sort((a, b) => a.pupilId - b.pupilId);
   const list = (read: (entry: (typeof sorted)[number]) => string | number | boolean | null) =>
     sorted.map((entry) => String(read(entry) ?? '')).join(',');
-  const pupilIds = list((entry) => entry.pupilId);
-  const codes = list((entry) => entry.code);
-  const expected = list((entry) => entry.expectedVersion ?? 'null');
-  const checked = list((entry) => entry.expectedVersion !== undefined);
-  const positions = list((entry) => entry.position);
-  const hasReason = submission.reason !== null && submission.reason.trim() !== '';
-  const classId = submission.classId;
+  // Everything else about a submission, including free text, travels as JSON.
+  const described = JSON.stringify(
+    submissions.map((submission, batchIndex) => ({
+      batch_index: batchIndex,
+      school_id: submission.schoolId,
+      class_id: submission.classId,
+      date: submission.date,
+      session: submission.session,
+      recorded_by: submission.recordedBy,
+      recorder_name: submission.recorder?.name ?? null,
+      recorder_role: submission.recorder?.role ?? null,
+      source: submission.source,
+      reason: submission.reason,
+      has_reason: submission.reason !== null && submission.reason.trim() !== '',
+      at: submission.at.toISOString(),
+      key: submission.idempotency?.key ?? null,
+      request_hash: submission.idempotency?.requestHash ?? null,
+      calendar_version: submission.calendarVersion,
+    })),
+  );
   const result = await sql<OutcomeRow>`
-    with entry as (
+    with submission as (
+      select * from jsonb_to_recordset(${described}::jsonb) as s (
+        batch_index integer, school_id integer, class_id integer, date date,
+        session session_name, recorded_by integer, recorder_name text, recorder_role text,
+        source text, reason text, has_reason boolean, at timestamptz, key text,
+        request_hash text, calendar_version bigint
+      )
+    ),
+    entry as (
       select * from unnest(
-        string_to_array(${pupilIds}, ',')::integer[],
-        string_to_array(${codes}, ','),
-        string_to_array(${expected}, ',', 'null')::integer[],
-        string_to_array(${checked}, ',')::boolean[],
-        string_to_array(${positions}, ',')::integer[]
-      ) as e (pupil_id, code, expected_version, checks_version, position)
+        string_to_array(${list((entry) => entry.batchIndex)}, ',')::integer[],
+        string_to_array(${list((entry) => entry.pupilId)}, ',')::integer[],
+        string_to_array(${list((entry) => entry.code)}, ','),
+        string_to_array(${list((entry) => entry.expectedVersion ?? 'null')}, ',', 'null')::integer[],
+        string_to_array(${list((entry) => entry.expectedVersion !== undefined)}, ',')::boolean[],
+        string_to_array(${list((entry) => entry.position)}, ',')::integer[]
+      ) as e (batch_index, pupil_id, code, expected_version, checks_version, position)
     ),
     stored as (
-      select request_hash, response from idempotency_keys
-      where user_id = ${submission.recordedBy} and key = ${idempotency?.key ?? null}::text
+      select s.batch_index, k.request_hash, k.response
+      from submission s
+      join idempotency_keys k on k.user_id = s.recorded_by and k.key = s.key
     ),
     changer as (
-      select id,
-        coalesce(${recorder?.name ?? null}::text, display_name) as name,
-        coalesce(${recorder?.role ?? null}::text, role) as role
-      from users where id = ${submission.recordedBy}
+      select s.batch_index, u.id,
+        coalesce(s.recorder_name, u.display_name) as name,
+        coalesce(s.recorder_role, u.role) as role
+      from submission s
+      join users u on u.id = s.recorded_by
     ),
     -- The lookups below go pupil by pupil, each through the index that leads with the pupil:
     -- OFFSET 0 keeps the planner from merging them into a scan of the whole school's rows,
-    -- which it may prefer when the table's statistics are missing or out of date.
+    -- which it may prefer when the table's statistics are missing or out of date (today's
+    -- date, say, which the statistics have not seen yet).
     roll as (
-      select e.pupil_id, max(en.id) as enrolment_id
+      select e.batch_index, e.pupil_id, max(en.id) as enrolment_id
       from entry e
+      join submission s on s.batch_index = e.batch_index
       cross join lateral (
         select * from enrolments where pupil_id = e.pupil_id offset 0
       ) en
-      where en.school_id = ${submission.schoolId}
-        and en.on_roll_from <= ${submission.date}::date
-        and (en.on_roll_to is null or en.on_roll_to >= ${submission.date}::date)
-        and (${classId}::integer is null
-          or en.class_id = ${classId}::integer
+      where en.school_id = s.school_id
+        and en.on_roll_from <= s.date
+        and (en.on_roll_to is null or en.on_roll_to >= s.date)
+        and (s.class_id is null
+          or en.class_id = s.class_id
           or exists (
             select 1 from class_members cm
-            where cm.enrolment_id = en.id and cm.class_id = ${classId}::integer
+            where cm.enrolment_id = en.id and cm.class_id = s.class_id
           ))
-      group by e.pupil_id
+      group by e.batch_index, e.pupil_id
     ),
     current as (
       -- Locked now, so nothing changes them between the checks and the writes below.
-      select m.id, m.pupil_id, m.code, m.version
+      select e.batch_index, m.id, m.pupil_id, m.code, m.version
       from entry e
+      join submission s on s.batch_index = e.batch_index
       cross join lateral (
         select id, pupil_id, school_id, code, version from marks
-        where pupil_id = e.pupil_id
-          and date = ${submission.date}::date
-          and session = ${submission.session}::session_name
+        where pupil_id = e.pupil_id and date = s.date and session = s.session
+        offset 0
         for update
       ) m
-      where m.school_id = ${submission.schoolId}
+      where m.school_id = s.school_id
     ),
     checked as (
-      select e.position, e.pupil_id, e.code, r.enrolment_id,
+      select e.batch_index, e.position, e.pupil_id, e.code, r.enrolment_id,
         c.id as current_id, c.code as current_code, c.version as current_version,
         coalesce(e.checks_version and e.expected_version is distinct from c.version, false)
           as conflicting,
         coalesce(c.code <> e.code, false) as changing
       from entry e
-      left join roll r on r.pupil_id = e.pupil_id
-      left join current c on c.pupil_id = e.pupil_id
+      left join roll r on r.batch_index = e.batch_index and r.pupil_id = e.pupil_id
+      left join current c on c.batch_index = e.batch_index and c.pupil_id = e.pupil_id
     ),
     verdict as (
       -- Aggregates read every row of checked, so every current mark is locked before
       -- anything below is written.
-      select
-        exists (select 1 from changer) as known_user,
-        ${submission.calendarVersion}::bigint is null or exists (
+      select s.batch_index,
+        exists (select 1 from changer ch where ch.batch_index = s.batch_index) as known_user,
+        s.calendar_version is null or exists (
           select 1 from schools
-          where id = ${submission.schoolId} and calendar_version = ${submission.calendarVersion}::bigint
+          where id = s.school_id and calendar_version = s.calendar_version
         ) as calendar_current,
-        count(*) filter (where enrolment_id is null) = 0
-          and count(*) filter (where conflicting) = 0
-          and (${hasReason} or count(*) filter (where changing) = 0) as entries_acceptable
-      from checked
+        count(c.pupil_id) filter (where c.enrolment_id is null) = 0
+          and count(c.pupil_id) filter (where c.conflicting) = 0
+          and (s.has_reason or count(c.pupil_id) filter (where c.changing) = 0)
+          as entries_acceptable
+      from submission s
+      left join checked c on c.batch_index = s.batch_index
+      group by s.batch_index, s.school_id, s.calendar_version, s.has_reason
     ),
     decision as (
-      select *, known_user and calendar_current and entries_acceptable
-        and not exists (select 1 from stored) as go
-      from verdict
+      select v.*, v.known_user and v.calendar_current and v.entries_acceptable
+        and not exists (select 1 from stored st where st.batch_index = v.batch_index) as go
+      from verdict v
     ),
     created as (
       insert into marks (
         school_id, pupil_id, enrolment_id, date, session, code, recorded_at, recorded_by
       )
-      select ${submission.schoolId}, pupil_id, enrolment_id, ${submission.date}::date,
-        ${submission.session}::session_name, code, ${submission.at}, ${submission.recordedBy}
-      from checked
-      where current_id is null and (select go from decision)
-      order by pupil_id
+      select s.school_id, c.pupil_id, c.enrolment_id, s.date, s.session, c.code, s.at,
+        s.recorded_by
+      from checked c
+      join submission s on s.batch_index = c.batch_index
+      join decision d on d.batch_index = c.batch_index
+      where c.current_id is null and d.go
+      order by c.pupil_id
       returning id, pupil_id, code, version
     ),
     changed as (
       update marks m
-      set code = c.code, version = m.version + 1,
-        recorded_at = ${submission.at}, recorded_by = ${submission.recordedBy}
+      set code = c.code, version = m.version + 1, recorded_at = s.at, recorded_by = s.recorded_by
       from checked c
+      join submission s on s.batch_index = c.batch_index
+      join decision d on d.batch_index = c.batch_index
       where m.id = any (array(select current_id from checked where changing))
-        and m.id = c.current_id and (select go from decision)
+        and m.id = c.current_id and d.go
       returning m.id, m.pupil_id, m.code, m.version, c.current_code as previous_code
+    ),
+    written as (
+      -- A pupil is in one submission of the batch, so the pupil finds the submission.
+      select e.batch_index, w.id, w.pupil_id, w.version, w.previous_code, w.code
+      from (
+        select id, pupil_id, version, null::text as previous_code, code from created
+        union all
+        select id, pupil_id, version, previous_code, code from changed
+      ) w
+      join entry e on e.pupil_id = w.pupil_id
     ),
     history as (
       insert into mark_history (
         mark_id, mark_version, previous_code, new_code, reason, source,
         changed_at, changed_by, changed_by_name, changed_by_role
       )
-      select w.id, w.version, w.previous_code, w.code, ${submission.reason}::text,
-        ${submission.source}::text, ${submission.at}, ch.id, ch.name, ch.role
-      from (
-        select id, version, null::text as previous_code, code from created
-        union all
-        select id, version, previous_code, code from changed
-      ) w
-      cross join changer ch
+      select w.id, w.version, w.previous_code, w.code, s.reason, s.source, s.at,
+        ch.id, ch.name, ch.role
+      from written w
+      join submission s on s.batch_index = w.batch_index
+      join changer ch on ch.batch_index = w.batch_index
     ),
     outcome as (
-      select c.position, c.pupil_id, c.enrolment_id is not null as on_roll,
-        c.current_id, c.current_version, c.conflicting, c.changing,
-        coalesce(cr.id, ch.id, c.current_id) as mark_id,
-        coalesce(cr.code, ch.code, c.current_code) as code,
-        coalesce(cr.version, ch.version, c.current_version) as version,
-        cr.id is not null as created, ch.id is not null as changed
+      select c.batch_index, c.position, c.pupil_id,
+        coalesce(w.id, c.current_id) as mark_id,
+        coalesce(w.code, c.current_code) as code,
+        coalesce(w.version, c.current_version) as version,
+        w.id is not null and w.previous_code is null as created,
+        w.id is not null and w.previous_code is not null as changed
       from checked c
-      left join created cr on cr.pupil_id = c.pupil_id
-      left join changed ch on ch.pupil_id = c.pupil_id
+      left join written w on w.pupil_id = c.pupil_id
+    ),
+    answer as (
+      select s.batch_index,
+        jsonb_build_object(
+          'date', s.date::text,
+          'session', s.session::text,
+          'created', count(o.pupil_id) filter (where o.created),
+          'changed', count(o.pupil_id) filter (where o.changed),
+          'unchanged', count(o.pupil_id) filter (where not o.created and not o.changed),
+          'marks', coalesce(jsonb_agg(jsonb_build_object(
+            'pupilId', o.pupil_id, 'markId', o.mark_id, 'code', o.code, 'version', o.version
+          ) order by o.position) filter (where o.pupil_id is not null), '[]'::jsonb),
+          'replayed', false
+        ) as response
+      from submission s
+      left join outcome o on o.batch_index = s.batch_index
+      group by s.batch_index, s.date, s.session
     ),
     saved as (
       -- The response exactly as the caller returns it, so a retry can be answered alike.
       insert into idempotency_keys (user_id, key, request_hash, response, created_at)
-      select ${submission.recordedBy}, ${idempotency?.key ?? null}::text,
-        ${idempotency?.requestHash ?? null}::text,
-        jsonb_build_object(
-          'date', ${submission.date}::text,
-          'session', ${submission.session}::text,
-          'created', count(*) filter (where created),
-          'changed', count(*) filter (where changed),
-          'unchanged', count(*) filter (where not created and not changed),
-          'marks', coalesce(jsonb_agg(jsonb_build_object(
-            'pupilId', pupil_id, 'markId', mark_id, 'code', code, 'version', version
-          ) order by position), '[]'::jsonb),
-          'replayed', false
-        ),
-        ${submission.at}
-      from outcome
-      having ${idempotency?.key ?? null}::text is not null and (select go from decision)
+      select s.recorded_by, s.key, s.request_hash, a.response, s.at
+      from submission s
+      join decision d on d.batch_index = s.batch_index
+      join answer a on a.batch_index = s.batch_index
+      where s.key is not null and d.go
+    ),
+    problems as (
+      select c.batch_index,
+        coalesce(array_agg(c.pupil_id order by c.position)
+          filter (where c.enrolment_id is null), '{}') as not_on_roll,
+        coalesce(jsonb_agg(jsonb_build_array(c.pupil_id, c.current_id, c.current_version)
+          order by c.position) filter (where c.conflicting), '[]'::jsonb) as conflicts,
+        coalesce(array_agg(c.pupil_id order by c.position)
+          filter (where c.changing), '{}') as changing
+      from checked c
+      group by c.batch_index
     )
-    select d.go, d.known_user, d.calendar_current,
-      s.request_hash as stored_hash, s.response as stored_response,
-      o.pupil_id, coalesce(o.on_roll, true) as on_roll, o.current_id, o.current_version,
-      coalesce(o.conflicting, false) as conflicting, coalesce(o.changing, false) as changing,
-      o.mark_id, o.code, o.version,
-      coalesce(o.created, false) as created, coalesce(o.changed, false) as changed
+    select d.batch_index, d.go, d.known_user, d.calendar_current,
+      st.request_hash as stored_hash, st.response as stored_response,
+      coalesce(p.not_on_roll, '{}') as not_on_roll,
+      coalesce(p.conflicts, '[]'::jsonb) as conflicts,
+      coalesce(p.changing, '{}') as changing,
+      a.response
     from decision d
-    left join outcome o on true
-    left join stored s on o.position is null or o.position = 1
-    order by o.position
+    join answer a on a.batch_index = d.batch_index
+    left join problems p on p.batch_index = d.batch_index
+    left join stored st on st.batch_index = d.batch_index
+    order by d.batch_index
   `.execute(db);
   return result.rows;
 }
@@ -304,50 +404,31 @@ async function runSubmission(
 /** Says what the statement did, or why it wrote nothing, in the order a person fixes things. */
 function readOutcome(
   submission: RegisterSubmission,
-  rows: readonly OutcomeRow[],
+  row: OutcomeRow | undefined,
 ): RegisterSubmissionOutcome {
-  const first = rows[0];
-  if (first === undefined) throw new Error('the register statement returned no verdict');
-  if (first.stored_hash !== null && first.stored_response !== null)
-    return { kind: 'key-used', requestHash: first.stored_hash, response: first.stored_response };
-  if (!first.calendar_current) return { kind: 'calendar-changed' };
-  if (!first.known_user) return { kind: 'unknown-user', userId: submission.recordedBy };
-  const entries = rows.filter((row) => row.pupil_id !== null);
-  const notOnRoll = entries.filter((row) => !row.on_roll).map((row) => row.pupil_id ?? 0);
-  if (notOnRoll.length > 0) return { kind: 'not-on-roll', pupilIds: notOnRoll };
-  const expectedVersions = new Map(
-    submission.entries.map((entry) => [entry.pupilId, entry.expectedVersion ?? null]),
-  );
-  const conflicts = entries
-    .filter((row) => row.conflicting)
-    .map((row) => ({
-      pupilId: row.pupil_id ?? 0,
-      markId: row.current_id,
-      expectedVersion: expectedVersions.get(row.pupil_id ?? 0) ?? null,
-      actualVersion: row.current_version,
-    }));
-  if (conflicts.length > 0) return { kind: 'version-conflict', conflicts };
-  const changing = entries.filter((row) => row.changing).map((row) => row.pupil_id ?? 0);
-  if (!first.go && changing.length > 0) return { kind: 'reason-required', pupilIds: changing };
-  if (!first.go) throw new Error('the register statement wrote nothing and gave no reason');
-  const created = entries.filter((row) => row.created).length;
-  const changed = entries.filter((row) => row.changed).length;
-  return {
-    kind: 'written',
-    register: {
-      created,
-      changed,
-      unchanged: entries.length - created - changed,
-      marks: entries.map((row) => {
-        if (row.mark_id === null || row.code === null || row.version === null)
-          throw new Error('a register entry has no mark after the register was written');
-        return {
-          pupilId: row.pupil_id ?? 0,
-          markId: row.mark_id,
-          code: row.code,
-          version: row.version,
-        };
-      }),
-    },
-  };
+  if (row === undefined) throw new Error('the register statement returned no verdict');
+  if (row.stored_hash !== null && row.stored_response !== null)
+    return { kind: 'key-used', requestHash: row.stored_hash, response: row.stored_response };
+  if (!row.calendar_current) return { kind: 'calendar-changed' };
+  if (!row.known_user) return { kind: 'unknown-user', userId: submission.recordedBy };
+  if (row.not_on_roll.length > 0) return { kind: 'not-on-roll', pupilIds: row.not_on_roll };
+  if (row.conflicts.length > 0) {
+    const expectedVersions = new Map(
+      submission.entries.map((entry) => [entry.pupilId, entry.expectedVersion ?? null]),
+    );
+    return {
+      kind: 'version-conflict',
+      conflicts: row.conflicts.map(([pupilId, markId, actualVersion]) => ({
+        pupilId,
+        markId,
+        expectedVersion: expectedVersions.get(pupilId) ?? null,
+        actualVersion,
+      })),
+    };
+  }
+  if (!row.go && row.changing.length > 0)
+    return { kind: 'reason-required', pupilIds: row.changing };
+  if (!row.go) throw new Error('the register statement wrote nothing and gave no reason');
+  const { created, changed, unchanged, marks } = row.response;
+  return { kind: 'written', register: { created, changed, unchanged, marks } };
 }

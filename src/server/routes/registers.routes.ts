@@ -132,7 +132,7 @@ export function registerRegisterRoutes(app: RollcallApp): void {
       preHandler: requireCapability('take-register', inPath.class()),
     },
     async (request, reply) => {
-      const { db, clock, calendars } = request.server.rollcall;
+      const { db, clock, calendars, registerWrites } = request.server.rollcall;
       const signedIn = getSignedIn(request);
       // The guard found the class's school already; this reuses its answer.
       const [target] = await findAccessTargetsOnce(request, inPath.class()(request));
@@ -142,7 +142,7 @@ export function registerRegisterRoutes(app: RollcallApp): void {
       const body = request.body;
       const key = request.headers[idempotencyHeaderName];
       const outcome = await takeRegister(
-        { db, clock, calendars },
+        { db, clock, calendars, registerWrites },
         {
           schoolId: schoolClass.schoolId,
           classId: schoolClass.id,
