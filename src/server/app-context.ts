@@ -3,7 +3,9 @@ import type { AccessTarget } from '../domain/access/access-policy.ts';
 import type { AuthContext, LiveSession } from '../services/auth.service.ts';
 import type { Clock } from '../services/clock.ts';
 import type { SchoolCalendarCache } from '../services/school-calendar.service.ts';
+import type { RegisterWriteQueue } from '../store/register-write-queue.ts';
 import type { Database } from '../store/schema.ts';
+import type { RequestLookups } from './request-lookups.ts';
 
 /** What route handlers and hooks reach through `request.server.rollcall`. */
 export interface ServerContext {
@@ -13,6 +15,10 @@ export interface ServerContext {
   readonly secureCookie: boolean;
   /** Compiled school calendars, checked against the database's version on each use. */
   readonly calendars: SchoolCalendarCache;
+  /** Sessions and access targets of requests arriving together, read together. */
+  readonly lookups: RequestLookups;
+  /** Register submissions arriving together share a statement (group commit). */
+  readonly registerWrites: RegisterWriteQueue;
 }
 
 /** The signed-in user of a request, once a guard has checked the session. */

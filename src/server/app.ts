@@ -4,9 +4,12 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../services/clock.ts';
+import type { AuthContext } from '../services/auth.service.ts';
 import { defaultPasswordHashing, type PasswordHashing } from '../services/password.service.ts';
 import { SchoolCalendarCache } from '../services/school-calendar.service.ts';
 import type { Database } from '../store/schema.ts';
+import { RegisterWriteQueue } from '../store/register-write-queue.ts';
+import { createRequestLookups } from './request-lookups.ts';
 import type { ServerContext } from './app-context.ts';
 import { installErrorHandlers } from './error-handler.ts';
 import { createLoggerOptions, RequestLogController, type LoggerSettings } from './logging.ts';
@@ -55,6 +58,11 @@ export interface AppDependencies {
   readonly passwordHashing?: PasswordHashing;
   /** How the browser app is bundled; on first request unless the caller wants it at start. */
   readonly webApp?: WebAssetsOptions;
+  /**
+   * Register statements in flight at once: 1 suits the embedded database, which runs one
+   * statement at a time; a PostgreSQL server can run a few side by side.
+   */
+  readonly registerWriteConcurrency?: number;
   /** Sends queued emails and texts on a timer; without it messages wait in the outbox. */
   readonly messaging?: MessageDeliverySettings;
 }
@@ -69,19 +77,24 @@ export async function buildApp(deps: AppDependencies): Promise<RollcallApp> {
     genReqId: () => randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
+  const auth: AuthContext = {
+    db: deps.db,
+    clock: deps.clock,
+    settings: {
+      sessionTtlHours: deps.sessions.ttlHours,
+      passwordHashing: deps.passwordHashing ?? defaultPasswordHashing,
+    },
+  };
   const context: ServerContext = {
     db: deps.db,
     clock: deps.clock,
     secureCookie: deps.sessions.secureCookie,
     calendars: new SchoolCalendarCache(),
-    auth: {
-      db: deps.db,
-      clock: deps.clock,
-      settings: {
-        sessionTtlHours: deps.sessions.ttlHours,
-        passwordHashing: deps.passwordHashing ?? defaultPasswordHashing,
-      },
-    },
+    lookups: createRequestLookups(auth),
+    registerWrites: new RegisterWriteQueue(deps.db, {
+      concurrency: deps.registerWriteConcurrency ?? 1,
+    }),
+    auth,
   };
   app.decorate('rollcall', context);
   app.decorateRequest('signedIn', null);

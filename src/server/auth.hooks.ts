@@ -2,8 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfHeaderName, sessionCookieName } from '../contracts/auth.contract.ts';
 import type { Problem } from '../contracts/problem.contract.ts';
 import type { AccessTarget, Actor, Capability } from '../domain/access/access-policy.ts';
-import { decideAccess, findAccessTargets, type TargetRef } from '../services/access.service.ts';
-import { findLiveSession } from '../services/auth.service.ts';
+import { decideAccess, type TargetRef } from '../services/access.service.ts';
 import { isCsrfTokenValid } from '../services/session-token.ts';
 import type { SignedInRequest } from './app-context.ts';
 import { createProblem, sendProblem } from './problem.ts';
@@ -96,7 +95,7 @@ async function checkSignIn(
   if (token === undefined || token === '') {
     return { problem: createProblem('unauthenticated', 'Sign in to use this part of Rollcall.') };
   }
-  const session = await findLiveSession(request.server.rollcall.auth, token);
+  const session = await request.server.rollcall.lookups.sessions.load(token);
   if (session === undefined) {
     return {
       problem: createProblem(
@@ -140,7 +139,7 @@ export function findAccessTargetsOnce(
   const key = describeTargetRef(ref);
   let found = memo.get(key);
   if (found === undefined) {
-    found = findAccessTargets(request.server.rollcall.db, ref).then((targets) => {
+    found = request.server.rollcall.lookups.accessTargets.load(ref).then((targets) => {
       for (const { school } of ref.kind === 'class' ? targets : [])
         memo.set(
           describeTargetRef({ kind: 'school', schoolId: school.id }),

@@ -46,6 +46,58 @@ export function decideAccess(
   return isAllowed ? ok(undefined) : err({ kind: 'forbidden', capability: request.capability });
 }
 
+/**
+ * The targets of several references at once, in their order: schools and classes are read in
+ * one query each, so requests arriving together share them.
+ */
+export async function findManyAccessTargets(
+  db: Executor,
+  refs: readonly TargetRef[],
+): Promise<AccessTarget[][]> {
+  const schoolIds = refs.flatMap((ref) => (ref.kind === 'school' ? [ref.schoolId] : []));
+  const classIds = refs.flatMap((ref) => (ref.kind === 'class' ? [ref.classId] : []));
+  const schools =
+    schoolIds.length === 0
+      ? []
+      : await db
+          .selectFrom('schools')
+          .select(['id', 'trust_id', 'local_authority_id'])
+          .where('id', 'in', schoolIds)
+          .execute();
+  const classes =
+    classIds.length === 0
+      ? []
+      : await db
+          .selectFrom('classes')
+          .innerJoin('schools', 'schools.id', 'classes.school_id')
+          .select([
+            'classes.id as class_id',
+            'schools.id',
+            'schools.trust_id',
+            'schools.local_authority_id',
+          ])
+          .where('classes.id', 'in', classIds)
+          .execute();
+  const schoolsById = new Map(schools.map((school) => [school.id, toSchoolRef(school)]));
+  const schoolsByClass = new Map(classes.map((row) => [row.class_id, toSchoolRef(row)]));
+  return Promise.all(
+    refs.map(async (ref): Promise<AccessTarget[]> => {
+      switch (ref.kind) {
+        case 'school': {
+          const school = schoolsById.get(ref.schoolId);
+          return school === undefined ? [] : [{ school }];
+        }
+        case 'class': {
+          const school = schoolsByClass.get(ref.classId);
+          return school === undefined ? [] : [{ school, classIds: [ref.classId] }];
+        }
+        case 'pupil':
+          return findPupilTargets(db, ref.pupilId);
+      }
+    }),
+  );
+}
+
 /** The schools (and classes) a target belongs to; empty when it does not exist. */
 export async function findAccessTargets(db: Executor, ref: TargetRef): Promise<AccessTarget[]> {
   switch (ref.kind) {

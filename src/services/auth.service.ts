@@ -7,7 +7,7 @@ import {
   countFailedLoginAttempts,
   createAuthSession,
   deleteAuthSession,
-  findSessionUser,
+  findSessionUsers,
   findUserCredentials,
   recordLoginAttempt,
   type User,
@@ -127,22 +127,36 @@ export async function findLiveSession(
   context: AuthContext,
   sessionToken: string,
 ): Promise<LiveSession | undefined> {
-  const tokenHash = hashSessionToken(sessionToken);
-  const found = await findSessionUser(context.db, { tokenHash, now: context.clock.now() });
-  if (found === undefined) return undefined;
-  return {
-    user: found.user,
-    actor: {
-      userId: found.user.id,
-      role: found.user.role,
-      reach: found.user.scope,
-      classIds: found.taughtClassIds,
-      pupilIds: found.childPupilIds,
-    },
-    tokenHash,
-    csrfToken: deriveCsrfToken(sessionToken),
-    expiresAt: found.session.expiresAt,
-  };
+  const [found] = await findLiveSessions(context, [sessionToken]);
+  return found;
+}
+
+/** The live sessions of several tokens, in their order, read in one query. */
+export async function findLiveSessions(
+  context: AuthContext,
+  sessionTokens: readonly string[],
+): Promise<(LiveSession | undefined)[]> {
+  const tokenHashes = sessionTokens.map(hashSessionToken);
+  const found = await findSessionUsers(context.db, { tokenHashes, now: context.clock.now() });
+  return sessionTokens.map((sessionToken, index) => {
+    const tokenHash = tokenHashes[index] ?? '';
+    const sessionUser = found.get(tokenHash);
+    if (sessionUser === undefined) return undefined;
+    const { user, taughtClassIds, childPupilIds } = sessionUser;
+    return {
+      user,
+      actor: {
+        userId: user.id,
+        role: user.role,
+        reach: user.scope,
+        classIds: taughtClassIds,
+        pupilIds: childPupilIds,
+      },
+      tokenHash,
+      csrfToken: deriveCsrfToken(sessionToken),
+      expiresAt: sessionUser.session.expiresAt,
+    };
+  });
 }
 
 export async function signOut(context: AuthContext, sessionToken: string): Promise<void> {

@@ -149,26 +149,36 @@ export async function createAuthSession(
  * with what their permissions hang on (classes taught, children) read in the same query: this
  * runs on every request.
  */
+export interface SessionUser {
+  readonly session: AuthSession;
+  readonly user: User;
+  /** Classes the user teaches (class_teachers); empty unless a teacher. */
+  readonly taughtClassIds: number[];
+  /** Pupils the user is a linked contact of; empty unless a parent. */
+  readonly childPupilIds: number[];
+}
+
 export async function findSessionUser(
   db: Executor,
   lookup: { tokenHash: string; now: Date },
-): Promise<
-  | {
-      session: AuthSession;
-      user: User;
-      /** Classes the user teaches (class_teachers); empty unless a teacher. */
-      taughtClassIds: number[];
-      /** Pupils the user is a linked contact of; empty unless a parent. */
-      childPupilIds: number[];
-    }
-  | undefined
-> {
-  const row = await db
+): Promise<SessionUser | undefined> {
+  const found = await findSessionUsers(db, { tokenHashes: [lookup.tokenHash], now: lookup.now });
+  return found.get(lookup.tokenHash);
+}
+
+/** Several sessions at once, by token hash: requests arriving together share one query. */
+export async function findSessionUsers(
+  db: Executor,
+  lookup: { tokenHashes: readonly string[]; now: Date },
+): Promise<Map<string, SessionUser>> {
+  if (lookup.tokenHashes.length === 0) return new Map();
+  const rows = await db
     .selectFrom('auth_sessions')
     .innerJoin('users', 'users.id', 'auth_sessions.user_id')
     .selectAll('users')
     .select((eb) => [
       'auth_sessions.id as session_id',
+      'auth_sessions.token_hash',
       'auth_sessions.expires_at',
       sql<number[]>`case when ${eb.ref('users.role')} = 'teacher' then array(
         select class_teachers.class_id from class_teachers
@@ -181,17 +191,21 @@ export async function findSessionUser(
         order by contacts.pupil_id
       ) else '{}' end`.as('child_pupil_ids'),
     ])
-    .where('auth_sessions.token_hash', '=', lookup.tokenHash)
+    .where('auth_sessions.token_hash', 'in', [...lookup.tokenHashes])
     .where('auth_sessions.expires_at', '>', lookup.now)
     .where('users.deactivated_at', 'is', null)
-    .executeTakeFirst();
-  if (row === undefined) return undefined;
-  return {
-    session: { id: row.session_id, userId: row.id, expiresAt: row.expires_at },
-    user: toUser(row),
-    taughtClassIds: row.taught_class_ids,
-    childPupilIds: row.child_pupil_ids,
-  };
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.token_hash,
+      {
+        session: { id: row.session_id, userId: row.id, expiresAt: row.expires_at },
+        user: toUser(row),
+        taughtClassIds: row.taught_class_ids,
+        childPupilIds: row.child_pupil_ids,
+      },
+    ]),
+  );
 }
 
 export async function deleteAuthSession(db: Executor, tokenHash: string): Promise<void> {

@@ -217,6 +217,37 @@ describe('sessions', () => {
   });
 });
 
+describe('requests arriving together', () => {
+  it('each act as their own user, and a signed-out session among them is refused', async () => {
+    const people = [await makeStaff(), await makeStaff(), await makeStaff()];
+    const clients = await Promise.all(people.map((person) => signInAs(testApp.app, person)));
+    const signedOut = clients[2];
+    if (signedOut === undefined) throw new Error('no third client');
+    await testApp.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: signedOut.cookie, 'x-csrf-token': signedOut.csrfToken },
+    });
+
+    // Sessions of requests arriving together are read in one query; the answers must not mix.
+    const answers = await Promise.all(
+      [...clients, ...clients].map((client) =>
+        testApp.app.inject({
+          method: 'GET',
+          url: '/api/auth/me',
+          headers: { cookie: client.cookie },
+        }),
+      ),
+    );
+
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 401, 200, 200, 401]);
+    const ids = answers
+      .filter((answer) => answer.statusCode === 200)
+      .map((answer) => (readJson(answer)['user'] as { id: number }).id);
+    expect(ids).toEqual([people[0]?.id, people[1]?.id, people[0]?.id, people[1]?.id]);
+  });
+});
+
 describe('CSRF protection', () => {
   it('refuses a change authenticated by cookie without the CSRF header', async () => {
     const user = await makeStaff();
