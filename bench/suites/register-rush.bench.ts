@@ -16,8 +16,13 @@ import { takeRegister } from '../../src/services/register.service.ts';
 import { SchoolCalendarCache } from '../../src/services/school-calendar.service.ts';
 import { createDatabase, type DatabaseHandle } from '../../src/store/database.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
+import {
+  chooseRegisterWriteConcurrency,
+  RegisterWriteQueue,
+} from '../../src/store/register-write-queue.ts';
 import type { Database } from '../../src/store/schema.ts';
 import type { BenchSuite, Metric, SuiteResult, TargetCheck } from '../suite.ts';
+import { TeacherBrowser } from '../teacher-browser.ts';
 
 const TEACHERS = 300;
 const PUPILS_PER_CLASS = 30;
@@ -204,16 +209,19 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function signIn(base: string, email: string): Promise<{ cookie: string; csrf: string }> {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
+interface SignedInTeacher {
+  readonly browser: TeacherBrowser;
+  readonly cookie: string;
+  readonly csrf: string;
+}
+
+async function signIn(port: number, email: string): Promise<SignedInTeacher> {
+  const browser = new TeacherBrowser(port);
+  const response = await browser.send('POST', '/api/auth/login', {}, { email, password: PASSWORD });
   if (response.status !== 200) throw new Error(`sign-in failed with ${response.status}`);
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const body = (await response.json()) as { csrfToken: string };
-  return { cookie, csrf: body.csrfToken };
+  const cookie = (response.setCookie[0] ?? '').split(';')[0] ?? '';
+  const body = JSON.parse(response.body) as { csrfToken: string };
+  return { browser, cookie, csrf: body.csrfToken };
 }
 
 interface RushFigures {
@@ -230,7 +238,9 @@ async function runRush(backend: Backend): Promise<RushFigures> {
     const migrated = await migrateToLatest(handle.db);
     if (!migrated.ok) throw new Error('migrations failed');
     const school = await createRushSchool(handle.db);
+    const writeConcurrency = chooseRegisterWriteConcurrency(handle.kind);
     const app = await buildApp({
+      registerWriteConcurrency: writeConcurrency,
       db: handle.db,
       clock: { now: () => NOW },
       logger: { level: 'warn' },
@@ -238,25 +248,25 @@ async function runRush(backend: Backend): Promise<RushFigures> {
       passwordHashing: fastPasswordHashing,
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const port = (app.server.address() as AddressInfo).port;
+    const clients: { schoolClass: RushSchool['classes'][number]; teacher: SignedInTeacher }[] = [];
     try {
-      const clients = [];
       for (const schoolClass of school.classes)
-        clients.push({ schoolClass, auth: await signIn(base, schoolClass.teacherEmail) });
+        clients.push({ schoolClass, teacher: await signIn(port, schoolClass.teacherEmail) });
       const latencies: number[] = [];
       const started = performance.now();
       await Promise.all(
-        clients.map(async ({ schoolClass, auth }, i) => {
+        clients.map(async ({ schoolClass, teacher }, i) => {
           const begin = performance.now();
-          const response = await fetch(`${base}/api/classes/${schoolClass.classId}/register`, {
-            method: 'PUT',
-            headers: {
-              'content-type': 'application/json',
-              cookie: auth.cookie,
-              'x-csrf-token': auth.csrf,
+          const response = await teacher.browser.send(
+            'PUT',
+            `/api/classes/${schoolClass.classId}/register`,
+            {
+              cookie: teacher.cookie,
+              'x-csrf-token': teacher.csrf,
               'idempotency-key': `rush-register-${i}`,
             },
-            body: JSON.stringify({
+            {
               date: DATE,
               session: 'AM',
               entries: schoolClass.pupils.map((pupil, p) => ({
@@ -264,11 +274,10 @@ async function runRush(backend: Backend): Promise<RushFigures> {
                 code: p % 17 === 0 ? 'N' : '/',
                 expectedVersion: null,
               })),
-            }),
-          });
-          const answer = await response.text();
+            },
+          );
           if (response.status !== 200)
-            throw new Error(`register submission failed with ${response.status}: ${answer}`);
+            throw new Error(`register submission failed with ${response.status}: ${response.body}`);
           latencies.push(performance.now() - begin);
         }),
       );
@@ -307,6 +316,7 @@ async function runRush(backend: Backend): Promise<RushFigures> {
         db: handle.db,
         clock: { now: () => NOW },
         calendars: new SchoolCalendarCache(),
+        registerWrites: new RegisterWriteQueue(handle.db, { concurrency: writeConcurrency }),
       };
       const serviceStarted = performance.now();
       await Promise.all(
@@ -333,6 +343,7 @@ async function runRush(backend: Backend): Promise<RushFigures> {
       latencies.sort((a, b) => a - b);
       return { serverSeconds, latencies, baselineSeconds, serviceSeconds };
     } finally {
+      for (const { teacher } of clients) teacher.browser.close();
       await app.close();
     }
   } finally {
