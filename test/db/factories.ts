@@ -3,7 +3,9 @@ import type { IsoDate } from '../../src/domain/calendar/plain-date.ts';
 import type { Enrolment, NewPupil, Pupil } from '../../src/store/pupil.repository.ts';
 import { createPupil, enrolPupil } from '../../src/store/pupil.repository.ts';
 import type { Database, UserRole } from '../../src/store/schema.ts';
+import { createClass, type SchoolClass } from '../../src/store/class.repository.ts';
 import {
+  createAcademicYear,
   createLocalAuthority,
   createSchool,
   createTrust,
@@ -129,4 +131,27 @@ export async function makeRegister(db: Db, pupilCount = 3) {
     pupils.push(await makeEnrolledPupil(db, school.id));
   }
   return { school, teacher, office, pupils };
+}
+
+/** A secondary teaching group, in a 2024/25 academic year of its own. */
+export async function makeTeachingGroup(
+  db: Db,
+  schoolId: number,
+  name: string,
+): Promise<SchoolClass> {
+  const year = await createAcademicYear(db, {
+    schoolId,
+    name: '2024/25',
+    startsOn: '2024-09-01',
+    endsOn: '2025-08-31',
+    terms: [],
+  });
+  if (!year.ok) throw new Error(year.error.kind);
+  return createClass(db, {
+    schoolId,
+    academicYearId: year.value.id,
+    yearGroupId: null,
+    name,
+    kind: 'teaching',
+  });
 }

@@ -6,7 +6,6 @@ import {
 import {
   addClassMember,
   assignClassTeacher,
-  createClass,
   listClassesTaughtBy,
 } from '../../src/store/class.repository.ts';
 import {
@@ -20,9 +19,8 @@ import {
   recordLessonMarks,
 } from '../../src/store/lesson.repository.ts';
 import { recordSessionMarks } from '../../src/store/mark.repository.ts';
-import { createAcademicYear } from '../../src/store/school.repository.ts';
 import { listSignEvents, recordSignEvent } from '../../src/store/sign-event.repository.ts';
-import { makeRegister } from './factories.ts';
+import { makeRegister, makeTeachingGroup } from './factories.ts';
 import { useTestDatabase } from './test-database.ts';
 
 const database = useTestDatabase();
@@ -31,21 +29,7 @@ const at = new Date('2024-09-04T08:00:00Z');
 describe('lesson registers', () => {
   test('find pupils present at registration but absent from a later lesson', async () => {
     const { school, teacher, pupils } = await makeRegister(database.db, 2);
-    const year = await createAcademicYear(database.db, {
-      schoolId: school.id,
-      name: '2024/25',
-      startsOn: '2024-09-01',
-      endsOn: '2025-08-31',
-      terms: [],
-    });
-    if (!year.ok) throw new Error(year.error.kind);
-    const group = await createClass(database.db, {
-      schoolId: school.id,
-      academicYearId: year.value.id,
-      yearGroupId: null,
-      name: '9X/Ma1',
-      kind: 'teaching',
-    });
+    const group = await makeTeachingGroup(database.db, school.id, '9X/Ma1');
     await assignClassTeacher(database.db, { classId: group.id, userId: teacher.id });
     for (const { enrolment } of pupils) {
       await addClassMember(database.db, { classId: group.id, enrolmentId: enrolment.id });

@@ -1,8 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createClass } from '../../src/store/class.repository.ts';
 import { createLessons, listLessonsOn, type NewLesson } from '../../src/store/lesson.repository.ts';
-import { createAcademicYear } from '../../src/store/school.repository.ts';
-import { makeRegister } from './factories.ts';
+import { makeRegister, makeTeachingGroup } from './factories.ts';
 import { useTestDatabase } from './test-database.ts';
 
 const database = useTestDatabase();
@@ -10,21 +8,7 @@ const database = useTestDatabase();
 describe('a timetable created in bulk', () => {
   test('keeps every lesson, in the order given, across more than one insert', async () => {
     const { school, teacher } = await makeRegister(database.db, 1);
-    const year = await createAcademicYear(database.db, {
-      schoolId: school.id,
-      name: '2024/25',
-      startsOn: '2024-09-01',
-      endsOn: '2025-08-31',
-      terms: [],
-    });
-    if (!year.ok) throw new Error(year.error.kind);
-    const group = await createClass(database.db, {
-      schoolId: school.id,
-      academicYearId: year.value.id,
-      yearGroupId: null,
-      name: '10Y/En1',
-      kind: 'teaching',
-    });
+    const group = await makeTeachingGroup(database.db, school.id, '10Y/En1');
     // More lessons than one insert takes, so the second chunk is exercised too.
     const lessons: NewLesson[] = Array.from({ length: 1201 }, (_, index) => ({
       schoolId: school.id,
