@@ -23,7 +23,6 @@ export interface PupilScan {
   /** Number of events; the arrays below are reused buffers, valid up to this length. */
   count: number;
   readonly sessions: Int32Array;
-  readonly codes: Uint8Array;
   readonly categories: Uint8Array;
   /**
    * Code key of each event (codeKeyOf: the code table and the code in one number), so a rule
@@ -34,6 +33,12 @@ export interface PupilScan {
   readonly periodTallies: Int32Array[];
   /** Per segment, the index after its last event (events are in segment order). */
   readonly segmentEventEnds: Int32Array;
+  /**
+   * Per segment, the codes of its events in the evaluation period as two 32-bit masks (bit id
+   * of word 0 for ids below 32, bit id - 32 of word 1 for the rest): the codes other than plain
+   * presence that periodTallies counts, so periodStatistics visits only those.
+   */
+  readonly periodEventCodes: Int32Array;
   /**
    * Whether every event is in the period, and so counted in periodTallies: then the events
    * with a given code can be counted from the tallies without walking the events.
@@ -63,11 +68,11 @@ export function createPupilScan(context: AttendanceContext): PupilScan {
   return {
     count: 0,
     sessions: new Int32Array(sessions),
-    codes: new Uint8Array(sessions),
     categories: new Uint8Array(sessions),
     codeKeys: new Uint16Array(sessions),
     periodTallies: context.segments.map(() => new Int32Array(CODE_ID_LIMIT)),
     segmentEventEnds: new Int32Array(context.segments.length),
+    periodEventCodes: new Int32Array(context.segments.length * 2),
     eventsTallied: false,
     firstSession: 0,
     endSession: 0,
@@ -180,9 +185,10 @@ function scanRange(
 }
 
 /**
- * Fill in the code, category and code key of events [from, to), all read under `segment`. This
+ * Fill in the category and code key of events [from, to), all read under `segment`. This
  * is done once per event rather than for every mark the scan looks at one by one, most of
- * which are presence.
+ * which are presence. With `maskAt` at 0 or more, the events' codes are also recorded as masks
+ * in periodEventCodes[maskAt] and [maskAt + 1].
  */
 function describeEvents(
   scan: PupilScan,
@@ -190,14 +196,24 @@ function describeEvents(
   segment: TableSegment,
   from: number,
   to: number,
+  maskAt: number,
 ): void {
   const { categories, keyBase } = segment;
-  const { sessions, codes, categories: eventCategories, codeKeys } = scan;
+  const { sessions, categories: eventCategories, codeKeys } = scan;
+  let low = 0;
+  let high = 0;
   for (let i = from; i < to; i++) {
     const code = marks[sessions[i]!]!;
-    codes[i] = code;
     eventCategories[i] = categories[code]!;
     codeKeys[i] = keyBase + code;
+    // A shift takes its count modulo 32, so each bit goes to one word or the other by a select.
+    const bit = 1 << code;
+    low |= code < 32 ? bit : 0;
+    high |= code < 32 ? 0 : bit;
+  }
+  if (maskAt >= 0) {
+    scan.periodEventCodes[maskAt] = low;
+    scan.periodEventCodes[maskAt + 1] = high;
   }
 }
 
@@ -226,6 +242,8 @@ export function scanPupil(
     const to = next ? Math.min(markedEnd, next.fromDay * 2) : markedEnd;
     const tallies = scan.periodTallies[index]!;
     tallies.fill(0);
+    scan.periodEventCodes[index * 2] = 0;
+    scan.periodEventCodes[index * 2 + 1] = 0;
     scan.segmentEventEnds[index] = count;
     // Most pupils' sessions all fall under one code table.
     if (from >= to) continue;
@@ -243,9 +261,11 @@ export function scanPupil(
         sessions,
         count,
       );
+    const periodFirstEvent = count;
     if (split < to)
       count = scanRange(marks, words, scan.mixedWords, split, to, tallies, sessions, count);
-    describeEvents(scan, marks, segment, segmentFirstEvent, count);
+    describeEvents(scan, marks, segment, segmentFirstEvent, periodFirstEvent, -1);
+    describeEvents(scan, marks, segment, periodFirstEvent, count, index * 2);
     scan.segmentEventEnds[index] = count;
   }
   scan.count = count;
@@ -278,6 +298,8 @@ export function periodStatistics(
     scan.periodTallies[governing]!,
     context.segments[governing]!.categories,
     scan.categoryTotals,
+    scan.periodEventCodes[governing * 2]!,
+    scan.periodEventCodes[governing * 2 + 1]!,
   );
 }
 
@@ -290,6 +312,8 @@ function tableStatistics(
   tallies: Int32Array,
   categories: Uint8Array,
   byCategory: Int32Array,
+  lowCodes: number,
+  highCodes: number,
 ): { codes: Record<string, number>; sessions: SessionCounts } {
   byCategory.fill(0);
   // No mark (id 0) is in no category, so it counts as unmarked, and it is not a code.
@@ -301,19 +325,34 @@ function tableStatistics(
   const pm = tallies[PM_PRESENT]!;
   const late = tallies[LATE]!;
   let codes: Record<string, number>;
-  let id = NO_MARK + 1;
   if (am !== 0 && pm !== 0) {
     codes = late !== 0 ? { '/': am, '\\': pm, L: late } : { '/': am, '\\': pm };
     byCategory[categories[AM_PRESENT]!]! += am;
     byCategory[categories[PM_PRESENT]!]! += pm;
     byCategory[categories[LATE]!]! += late;
-    id = LATE + 1;
-  } else codes = {};
-  for (; id < tallies.length; id++) {
-    const n = tallies[id]!;
-    if (n === 0) continue;
-    codes[codeOfId(id)] = n;
-    byCategory[categories[id]!]! += n;
+  } else {
+    codes = {};
+    for (let id = NO_MARK + 1; id <= LATE; id++)
+      addTally(codes, byCategory, categories, tallies, id);
+  }
+  if (CODE_ID_LIMIT > 64) {
+    for (let id = LATE + 1; id < tallies.length; id++)
+      addTally(codes, byCategory, categories, tallies, id);
+  } else {
+    // Only the ids of the period's events can be counted beyond presence: visiting just those
+    // skips a loop over every code with a mispredicted branch for each one that is counted.
+    let low = lowCodes & ~((1 << (LATE + 1)) - 1);
+    while (low !== 0) {
+      const bit = low & -low;
+      low ^= bit;
+      addTally(codes, byCategory, categories, tallies, 31 - Math.clz32(bit));
+    }
+    let high = highCodes;
+    while (high !== 0) {
+      const bit = high & -high;
+      high ^= bit;
+      addTally(codes, byCategory, categories, tallies, 63 - Math.clz32(bit));
+    }
   }
   const present = byCategory[CATEGORY_PRESENT]!;
   const approvedActivity = byCategory[CATEGORY_APPROVED]!;
@@ -334,6 +373,20 @@ function tableStatistics(
     unmarked: byCategory[CATEGORY_NONE]!,
   };
   return { codes, sessions };
+}
+
+/** Add code `id` to `codes` and its category's total, when it was counted at all. */
+function addTally(
+  codes: Record<string, number>,
+  byCategory: Int32Array,
+  categories: Uint8Array,
+  tallies: Int32Array,
+  id: number,
+): void {
+  const n = tallies[id] ?? 0;
+  if (n === 0) return;
+  codes[codeOfId(id)] = n;
+  byCategory[categories[id]!]! += n;
 }
 
 /** periodStatistics when tables change within the period: tallies merged by code. */

@@ -5,36 +5,46 @@ import type { Alert } from './rule-run.ts';
 export const NONE = -1;
 
 /**
- * One pupil's alerts while the rules run, kept as numbers in reused columns, and turned into
- * Alert objects once, in output order, when the pupil is done. Building each alert as an object
- * with a wrapper for sorting, then sorting the wrappers by comparing rule id strings, cost as
- * much as running the rules.
+ * One pupil's alerts while the rules run, kept as numbers, and turned into Alert objects once,
+ * in output order, when the pupil is done. Building each alert as an object with a wrapper for
+ * sorting, then sorting the wrappers by comparing rule id strings, cost as much as running the
+ * rules.
  *
  * A rule is known by its rank: the position of its id in the policy's ids sorted as strings.
- * Alerts are listed by session, then rule id, which is the order of the sort key
- * session * ruleCount + rank.
+ * Alerts are listed by session, then rule id, which is the order of the key
+ * session << rankBits | rank. A raised alert sets its key's bit in a bitmap (and the bits of that
+ * word in two smaller bitmaps that say where to look), so reading the bits back in order lists
+ * the alerts in output order with no sort: sorting each pupil's alerts, raised rule by rule,
+ * cost as much as building them.
+ * A rule raises at most once per session, so keys repeat only when a policy gives two rules the
+ * same id; such repeats are kept aside in raise order and merged in after the rest.
  */
 export class AlertBuffer {
   /** Alerts raised so far for the current pupil. */
   count = 0;
-  private keys = new Int32Array(64);
-  private ranks = new Int32Array(64);
-  private sessions = new Int32Array(64);
-  private counts = new Int32Array(64);
-  private fromSessions = new Int32Array(64);
-  /** Indices of the alerts in output order, filled by sortedAlerts (which also sorts keys). */
-  private order = new Int32Array(64);
+  private readonly rankBits: number;
   /**
-   * The alert object last built for each sort key, with its evidence, so that pupils with the
-   * same alert share one object (most alerts are weekly rates, the same few hundred for every
-   * pupil): allocated on the first alert, and the same for every pupil of an evaluation.
+   * One bit per key; one bit per word of `bits`; one bit per word of `summary`. All zeros
+   * between pupils: reading the alerts back clears them.
+   */
+  private readonly bits: Int32Array;
+  private readonly summary: Int32Array;
+  private readonly top: Int32Array;
+  /** Count and first session of the alert raised first under each key, side by side. */
+  private readonly evidence: Int32Array;
+  /** Alerts raised under a key already raised for the current pupil, in raise order. */
+  private repeats = 0;
+  private repeatKeys: Int32Array = new Int32Array(0);
+  private repeatCounts: Int32Array = new Int32Array(0);
+  private repeatFromSessions: Int32Array = new Int32Array(0);
+  /**
+   * The alert object built for each key of an alert without evidence, so that pupils with the
+   * same alert share one object (most such alerts are weekly rates, the same few hundred for
+   * every pupil): allocated on the first alert, and the same for every pupil of an evaluation.
+   * An alert with evidence is built for its pupil: looking for the same evidence among earlier
+   * pupils' alerts cost more than building it.
    */
   private shared: (Alert | undefined)[] = [];
-  private sharedCounts = new Int32Array(0);
-  private sharedFromSessions = new Int32Array(0);
-  /** Scratch for presortBySessionBlock. */
-  private blockStarts = new Int32Array(64);
-  private scratchKeys = new Int32Array(64);
 
   /**
    * @param ruleIds the policy's rule ids sorted as strings; a rule's rank indexes it
@@ -43,136 +53,151 @@ export class AlertBuffer {
   constructor(
     private readonly ruleIds: readonly string[],
     private readonly days: readonly IsoDate[],
-  ) {}
+  ) {
+    this.rankBits = 32 - Math.clz32(Math.max(0, ruleIds.length - 1));
+    const keys = (days.length * 2) << this.rankBits;
+    const words = (keys + 31) >> 5;
+    this.bits = new Int32Array(words);
+    this.summary = new Int32Array((words + 31) >> 5);
+    this.top = new Int32Array((this.summary.length + 31) >> 5);
+    this.evidence = new Int32Array(keys * 2);
+  }
 
-  /** Forget the previous pupil's alerts. */
+  /** Forget the previous pupil's alerts (sortedAlerts already has, when it was called). */
   clear(): void {
+    if (this.count === 0) return;
+    this.bits.fill(0);
+    this.summary.fill(0);
+    this.top.fill(0);
     this.count = 0;
+    this.repeats = 0;
   }
 
   /** Record an occurrence of the rule of rank `rank` at `session`, with optional evidence. */
   raise(rank: number, session: number, count: number = NONE, fromSession: number = NONE): void {
-    if (this.count === this.keys.length) this.grow();
-    const i = this.count++;
-    this.keys[i] = session * this.ruleIds.length + rank;
-    this.ranks[i] = rank;
-    this.sessions[i] = session;
-    this.counts[i] = count;
-    this.fromSessions[i] = fromSession;
+    const key = (session << this.rankBits) | rank;
+    const word = key >> 5;
+    const bit = 1 << (key & 31);
+    const bits = this.bits;
+    const wordBits = bits[word]!;
+    this.count++;
+    if ((wordBits & bit) !== 0) {
+      this.raiseRepeat(key, count, fromSession);
+      return;
+    }
+    bits[word] = wordBits | bit;
+    this.summary[word >> 5]! |= 1 << (word & 31);
+    this.top[word >> 10]! |= 1 << ((word >> 5) & 31);
+    this.evidence[key * 2] = count;
+    this.evidence[key * 2 + 1] = fromSession;
   }
 
-  /** The current pupil's alerts as objects, by session and then rule id. */
+  /**
+   * The current pupil's alerts as objects, by session and then rule id (in raise order for
+   * alerts of the same rule id at the same session). Leaves the buffer clear.
+   */
   sortedAlerts(): Alert[] {
     const n = this.count;
     if (n === 0) return [];
+    if (this.shared.length === 0) this.allocateShared();
     // Sized once: growing an array by push left most of each pupil's array as spare capacity.
     const alerts = new Array<Alert>(n);
-    this.sortOrder();
-    if (this.shared.length === 0) this.allocateShared();
-    const { order, keys, ranks, sessions, counts, fromSessions, ruleIds, days } = this;
-    const { shared, sharedCounts, sharedFromSessions } = this;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      const key = keys[k]!;
-      const count = counts[i]!;
-      const fromSession = fromSessions[i]!;
-      let alert = shared[key];
-      // A rule raises its alerts all with evidence or all without, so an alert without any
-      // (most of them: weekly rates) matches the one shared under its key.
-      if (
-        alert === undefined ||
-        ((count & fromSession) !== NONE &&
-          (sharedCounts[key] !== count || sharedFromSessions[key] !== fromSession))
-      ) {
-        alert = alertOf(ruleIds[ranks[i]!]!, days, sessions[i]!, count, fromSession);
-        shared[key] = alert;
-        sharedCounts[key] = count;
-        sharedFromSessions[key] = fromSession;
+    const keys = this.repeats === 0 ? null : new Int32Array(n - this.repeats);
+    const { bits, summary, top, evidence } = this;
+    let k = 0;
+    for (let t = 0; t < top.length; t++) {
+      let topBits = top[t]!;
+      top[t] = 0;
+      while (topBits !== 0) {
+        const lowestTop = topBits & -topBits;
+        topBits ^= lowestTop;
+        const s = (t << 5) | (31 - Math.clz32(lowestTop));
+        let summaryBits = summary[s]!;
+        summary[s] = 0;
+        while (summaryBits !== 0) {
+          const lowest = summaryBits & -summaryBits;
+          summaryBits ^= lowest;
+          const word = (s << 5) | (31 - Math.clz32(lowest));
+          let wordBits = bits[word]!;
+          bits[word] = 0;
+          while (wordBits !== 0) {
+            const lowestBit = wordBits & -wordBits;
+            wordBits ^= lowestBit;
+            const key = (word << 5) | (31 - Math.clz32(lowestBit));
+            if (keys === null)
+              alerts[k++] = this.alertOf(key, evidence[key * 2]!, evidence[key * 2 + 1]!);
+            else keys[k++] = key;
+          }
+        }
       }
-      alerts[k] = alert;
     }
+    if (keys !== null) this.mergeRepeats(alerts, keys);
+    this.count = 0;
+    this.repeats = 0;
     return alerts;
   }
 
-  /** One slot per sort key: every session of the calendar times every rule. */
+  /** The alert for a key and its evidence, shared with earlier pupils when it has none. */
+  private alertOf(key: number, count: number, fromSession: number): Alert {
+    const rank = key & ((1 << this.rankBits) - 1);
+    const session = key >> this.rankBits;
+    if ((count & fromSession) !== NONE)
+      return buildAlert(this.ruleIds[rank]!, this.days, session, count, fromSession);
+    let alert = this.shared[key];
+    if (alert === undefined) {
+      alert = buildAlert(this.ruleIds[rank]!, this.days, session, NONE, NONE);
+      this.shared[key] = alert;
+    }
+    return alert;
+  }
+
+  private raiseRepeat(key: number, count: number, fromSession: number): void {
+    if (this.repeats === this.repeatKeys.length) {
+      const size = Math.max(8, this.repeats * 2);
+      const grown = (column: Int32Array): Int32Array => {
+        const larger = new Int32Array(size);
+        larger.set(column);
+        return larger;
+      };
+      this.repeatKeys = grown(this.repeatKeys);
+      this.repeatCounts = grown(this.repeatCounts);
+      this.repeatFromSessions = grown(this.repeatFromSessions);
+    }
+    const i = this.repeats++;
+    this.repeatKeys[i] = key;
+    this.repeatCounts[i] = count;
+    this.repeatFromSessions[i] = fromSession;
+  }
+
+  /**
+   * Build the alerts of `keys` (the first raised under each key, in key order) with the repeats
+   * placed after every alert of the same or a lower key raised before them, as a stable sort of
+   * the alerts in raise order would.
+   */
+  private mergeRepeats(alerts: Alert[], keys: Int32Array): void {
+    const merged: { key: number; count: number; fromSession: number }[] = Array.from(
+      keys,
+      (key) => ({ key, count: this.evidence[key * 2]!, fromSession: this.evidence[key * 2 + 1]! }),
+    );
+    for (let r = 0; r < this.repeats; r++) {
+      const key = this.repeatKeys[r]!;
+      let at = merged.length;
+      while (at > 0 && merged[at - 1]!.key > key) at--;
+      merged.splice(at, 0, {
+        key,
+        count: this.repeatCounts[r]!,
+        fromSession: this.repeatFromSessions[r]!,
+      });
+    }
+    merged.forEach(({ key, count, fromSession }, index) => {
+      alerts[index] = this.alertOf(key, count, fromSession);
+    });
+  }
+
+  /** One slot per key: every session of the calendar times every rank. */
   private allocateShared(): void {
-    const size = this.days.length * 2 * this.ruleIds.length;
+    const size = this.evidence.length / 2;
     this.shared = new Array<Alert | undefined>(size).fill(undefined);
-    this.sharedCounts = new Int32Array(size);
-    this.sharedFromSessions = new Int32Array(size);
-  }
-
-  /**
-   * Put the alert indices in key order. A pupil has a handful of alerts, raised rule by rule in
-   * session order, and an insertion sort of them (stable, as Array.prototype.sort is) beats the
-   * built-in sort's per-call overhead. The keys are sorted in place alongside the indices, so
-   * the inner loop reads one array instead of going through the indices. A pupil with many
-   * alerts has them presorted by block of sessions first (see presortBySessionBlock).
-   */
-  private sortOrder(): void {
-    const n = this.count;
-    const { order, keys } = this;
-    if (n > 20) this.presortBySessionBlock();
-    else for (let i = 0; i < n; i++) order[i] = i;
-    // Insertion sort of what the presort left (runs of at most a few alerts out of place).
-    for (let i = 1; i < n; i++) {
-      const key = keys[i]!;
-      const index = order[i]!;
-      let j = i;
-      while (j > 0 && keys[j - 1]! > key) {
-        keys[j] = keys[j - 1]!;
-        order[j] = order[j - 1]!;
-        j--;
-      }
-      keys[j] = key;
-      order[j] = index;
-    }
-  }
-
-  /**
-   * A counting sort of the alerts by blocks of 16 sessions (8 school days), which leaves keys
-   * and order nearly sorted: an insertion sort of many alerts raised rule by rule otherwise moves
-   * most of them a long way.
-   */
-  private presortBySessionBlock(): void {
-    const n = this.count;
-    const { keys, sessions, order } = this;
-    let low = sessions[0]! >> 4;
-    let high = low;
-    for (let i = 1; i < n; i++) {
-      const block = sessions[i]! >> 4;
-      low = Math.min(low, block);
-      high = Math.max(high, block);
-    }
-    const blocks = high - low + 1;
-    if (this.blockStarts.length < blocks + 1) this.blockStarts = new Int32Array(blocks + 1);
-    const starts = this.blockStarts;
-    starts.fill(0, 0, blocks + 1);
-    for (let i = 0; i < n; i++) starts[(sessions[i]! >> 4) - low + 1]!++;
-    for (let b = 1; b <= blocks; b++) starts[b]! += starts[b - 1]!;
-    const sortedKeys = this.scratchKeys;
-    for (let i = 0; i < n; i++) {
-      const place = starts[(sessions[i]! >> 4) - low]!++;
-      order[place] = i;
-      sortedKeys[place] = keys[i]!;
-    }
-    // Copied back in a loop: a subarray view and the built-in copy cost more for a few dozen keys.
-    for (let i = 0; i < n; i++) keys[i] = sortedKeys[i]!;
-  }
-
-  private grow(): void {
-    const size = this.keys.length * 2;
-    const grown = <T extends Float64Array | Int32Array>(column: T, empty: T): T => {
-      empty.set(column);
-      return empty;
-    };
-    this.keys = grown(this.keys, new Int32Array(size));
-    this.ranks = grown(this.ranks, new Int32Array(size));
-    this.sessions = grown(this.sessions, new Int32Array(size));
-    this.counts = grown(this.counts, new Int32Array(size));
-    this.fromSessions = grown(this.fromSessions, new Int32Array(size));
-    this.order = new Int32Array(size);
-    this.scratchKeys = new Int32Array(size);
   }
 }
 
@@ -180,7 +205,7 @@ export class AlertBuffer {
  * Build one alert. Each shape is a literal with its fields in output order (rule, date, session,
  * count, from), so alerts of a shape share one hidden class and serialise the same as ever.
  */
-function alertOf(
+function buildAlert(
   rule: string,
   days: readonly IsoDate[],
   session: number,

@@ -39,5 +39,7 @@ export function runConsecutiveDays(run: RuleRun, prepared: PreparedConsecutiveDa
     }
     previousDay = day;
     if (runLength === threshold) run.alerts.raise(rank, am + 1, runLength, runFirstDay * 2);
+    // The day's PM, next in the list, starts no day of its own.
+    i++;
   }
 }

@@ -1,4 +1,4 @@
-import { codeId } from '../../codes/code-registry.ts';
+import { CODE_ID_LIMIT, codeId } from '../../codes/code-registry.ts';
 import type { UnresolvedMarkRule } from '../policy.ts';
 import { NONE } from './alert-buffer.ts';
 import type { RuleRun } from './rule-run.ts';
@@ -25,8 +25,9 @@ export function prepareUnresolvedMark(
 export function runUnresolvedMark(run: RuleRun, prepared: PreparedUnresolvedMark): void {
   const { context, scan } = run;
   const { rule, rank, code } = prepared;
+  // A code key is the code's id plus a multiple of CODE_ID_LIMIT for its table (codeKeyOf).
   for (let i = 0; i < scan.count; i++) {
-    if (scan.codes[i] !== code) continue;
+    if (scan.codeKeys[i]! % CODE_ID_LIMIT !== code) continue;
     const session = scan.sessions[i]!;
     const dueDay = (session >> 1) + rule.days;
     if (dueDay >= context.asOfDayEnd) continue;

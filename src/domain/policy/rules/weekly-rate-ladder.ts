@@ -5,16 +5,20 @@ import { ABSENCE_BY_CATEGORY, NOT_POSSIBLE_BY_CATEGORY } from './year-to-date.ts
 /**
  * Weekly rules whose conditions are nested, weakest first: wherever one holds, every rule below
  * it holds too (attendance below 98%, 95%, 92%, 90%, or an absence rate of at least 10% and of
- * at least 50%). A pupil's week is then summed up by how many rungs hold, found from the
- * previous week's count in a comparison or two, instead of by testing every rule.
+ * at least 50%). A pupil's week is then summed up by how many rungs hold, counted from one
+ * table row per count of possible sessions, and the rules that fire follow from the counts.
  */
 export interface WeeklyRateLadder {
   /** The alert rank of the rule on each rung. */
   readonly ranks: Int32Array;
-  /** The rungs' absent-session thresholds (PreparedWeeklyRate.threshold) one after another. */
+  /** The number of rungs. */
+  readonly rungs: number;
+  /**
+   * The rungs' absent-session thresholds (PreparedWeeklyRate.threshold) by count of possible
+   * sessions: those of every rung for 0 possible sessions, then for 1, and so on, so that a
+   * week's rungs are read from one place rather than one row per rung.
+   */
   readonly thresholds: Int32Array;
-  /** Length of one rung's thresholds: one per count of possible sessions. */
-  readonly stride: number;
 }
 
 /** Whether `rate`'s condition holds wherever `stronger`'s does: its thresholds are no higher. */
@@ -43,9 +47,14 @@ export function buildLadders(
   return stacks.map((rungs) => {
     const thresholds = new Int32Array(rungs.length * stride);
     rungs.forEach((rung, index) => {
-      thresholds.set(rung.threshold, index * stride);
+      for (let possible = 0; possible < stride; possible++)
+        thresholds[possible * rungs.length + index] = rung.threshold[possible]!;
     });
-    return { ranks: Int32Array.from(rungs, (rung) => rung.rank), thresholds, stride };
+    return {
+      ranks: Int32Array.from(rungs, (rung) => rung.rank),
+      rungs: rungs.length,
+      thresholds,
+    };
   });
 }
 
@@ -56,12 +65,26 @@ export function buildLadders(
  */
 export function settledPossibleOf(ladders: readonly WeeklyRateLadder[]): number {
   let settled = 0;
-  for (const { thresholds, stride } of ladders)
-    for (let start = 0; start < thresholds.length; start += stride)
-      for (let possible = 1; possible < stride; possible++)
-        if (thresholds[start + possible]! < thresholds[start + possible - 1]!)
-          settled = Math.max(settled, possible);
+  for (const { thresholds, rungs } of ladders)
+    for (let rung = 0; rung < rungs; rung++)
+      for (let at = rung + rungs, possible = 1; at < thresholds.length; at += rungs, possible++)
+        if (thresholds[at]! < thresholds[at - rungs]!) settled = Math.max(settled, possible);
   return settled;
+}
+
+/**
+ * The fewest possible sessions at which any rung can hold: one whose threshold is at most the
+ * possible sessions themselves (absent sessions are possible sessions, so never more). Below
+ * it, no rung holds whatever the absences; past the last count, none ever does.
+ */
+export function livePossibleOf(ladders: readonly WeeklyRateLadder[]): number {
+  let live = Number.MAX_SAFE_INTEGER;
+  for (const { thresholds, rungs } of ladders)
+    for (let at = 0; at < thresholds.length; at++) {
+      const possible = Math.floor(at / rungs);
+      if (thresholds[at]! <= possible) live = Math.min(live, possible);
+    }
+  return live;
 }
 
 /** How many rungs of `ladder` hold for `absent` of `possible` sessions, counted from `from`. */
@@ -71,10 +94,11 @@ function rungsHolding(
   absent: number,
   possible: number,
 ): number {
-  const { ranks, thresholds, stride } = ladder;
+  const { rungs, thresholds } = ladder;
+  const base = possible * rungs;
   let level = from;
-  while (level < ranks.length && absent >= thresholds[level * stride + possible]!) level++;
-  while (level > 0 && absent < thresholds[(level - 1) * stride + possible]!) level--;
+  while (level < rungs && absent >= thresholds[base + level]!) level++;
+  while (level > 0 && absent < thresholds[base + level - 1]!) level--;
   return level;
 }
 
@@ -95,6 +119,7 @@ export function runWeeklyRateLadders(
   run: RuleRun,
   ladders: readonly WeeklyRateLadder[],
   settledPossible: number,
+  livePossible: number,
   state: WeeklyRateState,
 ): void {
   const { firstSession, endSession, sessions, categories, count } = run.scan;
@@ -115,6 +140,18 @@ export function runWeeklyRateLadders(
   while (week < weekLastDay.length && weekLastDay[week]! < endDay) {
     const yearStart = weekYearStart[week]!;
     const firstOfYear = weekYear[week] !== year;
+    const from = Math.max(yearStart, firstSession);
+    // A week with too few sessions on roll (less those already known not to be possible) for
+    // any rung to hold is passed over: nothing fires there, and the next week looked at finds
+    // no rung held before it, as its totals also say (at the first of a year, by definition).
+    if (
+      (firstOfYear || !settled) &&
+      Math.min(weekLastDay[week]! * 2 + 2, endSession) - from - (firstOfYear ? 0 : excluded) <
+        livePossible
+    ) {
+      week++;
+      continue;
+    }
     if (firstOfYear) {
       year = weekYear[week]!;
       absent = 0;
@@ -131,7 +168,6 @@ export function runWeeklyRateLadders(
       excluded += notPossible[categories[next]!]!;
       next++;
     }
-    const from = Math.max(yearStart, firstSession);
     const possible = Math.max(0, Math.min(session + 1, endSession) - from) - excluded;
     if (firstOfYear || absent > absentBefore || !settled) {
       // The previous evaluation of the year is that of the week before (weeks are consecutive

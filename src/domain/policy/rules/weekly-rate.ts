@@ -3,6 +3,7 @@ import type { WeeklyRateRule } from '../policy.ts';
 import type { RuleRun } from './rule-run.ts';
 import {
   buildLadders,
+  livePossibleOf,
   runWeeklyRateLadders,
   settledPossibleOf,
   type WeeklyRateLadder,
@@ -46,6 +47,8 @@ export interface PreparedWeeklyRates {
   /** From this many possible sessions up, a rung of a ladder can only start to hold in a week
    *  with an absence (settledPossibleOf). */
   readonly settledPossible: number;
+  /** Below this many possible sessions, no rung of a ladder holds (livePossibleOf). */
+  readonly livePossible: number;
   /** The distinct `alsoRequires` code sets (indices in the policy's code sets) to count. */
   readonly tracked: readonly number[];
 }
@@ -111,6 +114,7 @@ export function prepareWeeklyRates(
     rates: rates.filter((rate) => !climbing.includes(rate)),
     ladders,
     settledPossible: settledPossibleOf(ladders),
+    livePossible: livePossibleOf(ladders),
     tracked,
   };
 }
@@ -318,7 +322,7 @@ export function runWeeklyRates(
   state: WeeklyRateState,
 ): void {
   if (rates.ladders.length > 0)
-    runWeeklyRateLadders(run, rates.ladders, rates.settledPossible, state);
+    runWeeklyRateLadders(run, rates.ladders, rates.settledPossible, rates.livePossible, state);
   if (rates.rates.length === 0) return;
   fillWeeklyTotals(run.context, run, rates.tracked, state);
   for (const rate of rates.rates) runWeeklyRate(run, rate, state);
