@@ -330,6 +330,28 @@ export async function findMarkById(db: Executor, markId: number): Promise<Mark |
   return row === undefined ? undefined : toMark(row);
 }
 
+/**
+ * Those of the given marks that belong to the pupil, locked until the transaction ends so
+ * that what is checked is what gets changed. Locked in id order, so two callers naming the
+ * same marks in different orders wait for each other rather than deadlock.
+ */
+export async function lockPupilMarks(
+  trx: Executor,
+  selection: { pupilId: number; markIds: readonly number[] },
+): Promise<Mark[]> {
+  if (!trx.isTransaction) throw new Error('lockPupilMarks runs inside a transaction');
+  if (selection.markIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('marks')
+    .selectAll()
+    .where('pupil_id', '=', selection.pupilId)
+    .where('id', 'in', [...selection.markIds])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map(toMark);
+}
+
 /** Every mark of a school between two dates inclusive, ordered by pupil, date and session. */
 export async function listSchoolMarks(
   db: Executor,

@@ -115,8 +115,8 @@ export async function writeRegisterSubmission(
 /**
  * Writes several submissions in one statement, each decided on its own: one refused (a
  * version conflict, say) writes nothing of its own and stops none of the others. The
- * submissions must not share a pupil or an idempotency key (see canShareBatch); outcomes come
- * back in the order of the submissions.
+ * submissions must not share a pupil or an idempotency key (RegisterWriteQueue keeps them
+ * apart); outcomes come back in the order of the submissions.
  */
 export async function writeRegisterSubmissions(
   db: Executor,
@@ -132,29 +132,6 @@ export async function writeRegisterSubmissions(
         throw error;
     }
   }
-}
-
-/**
- * Whether a submission may join a batch: no pupil in two submissions of one statement (a
- * statement cannot insert or update one mark twice, and outcomes are matched by pupil), and
- * no idempotency key twice (the second must see the first one's stored answer).
- */
-export function canShareBatch(
-  batch: readonly RegisterSubmission[],
-  candidate: RegisterSubmission,
-): boolean {
-  return batch.every(
-    (member) =>
-      !(
-        candidate.idempotency !== null &&
-        member.idempotency !== null &&
-        member.recordedBy === candidate.recordedBy &&
-        member.idempotency.key === candidate.idempotency.key
-      ) &&
-      !member.entries.some((entry) =>
-        candidate.entries.some((other) => other.pupilId === entry.pupilId),
-      ),
-  );
 }
 
 function errorCode(error: unknown): string {

@@ -1,5 +1,4 @@
 import {
-  canShareBatch,
   writeRegisterSubmissions,
   type RegisterSubmission,
   type RegisterSubmissionOutcome,
@@ -28,8 +27,8 @@ interface Waiting {
 
 /**
  * Group commit for register submissions. A submission arriving while the database is free is
- * written at once, alone; those arriving while a statement runs wait for it and then go
- * together in the next one. At 8:55, when hundreds of registers arrive within seconds, each
+ * written on the next turn of the event loop, with any that arrived in the same turn; those
+ * arriving while a statement runs wait for it and then go together in the next one. At 8:55, when hundreds of registers arrive within seconds, each
  * statement carries many of them, and the cost of a statement (planning, a round trip, a
  * commit) is shared instead of paid by each. A caller is answered only once the statement
  * holding its submission has committed.
@@ -81,24 +80,38 @@ export class RegisterWriteQueue {
     }
   }
 
-  /** The oldest waiting submission and those after it that may share its statement. */
+  /**
+   * The oldest waiting submission and those after it that may share its statement: none naming
+   * a pupil already in the batch (a statement cannot write one mark twice, and outcomes are
+   * matched by pupil) or an idempotency key already in it (the second must see the first one's
+   * stored answer). Those left wait for the next statement, in their order.
+   */
   #takeBatch(): Waiting[] {
     const batch: Waiting[] = [];
     const left: Waiting[] = [];
+    const pupils = new Set<number>();
+    const keys = new Set<string>();
     let entries = 0;
     for (const waiting of this.#waiting) {
+      const { submission } = waiting;
+      const key =
+        submission.idempotency === null
+          ? null
+          : `${String(submission.recordedBy)}:${submission.idempotency.key}`;
       const fits =
         batch.length === 0 ||
         (batch.length < this.#options.maxSubmissions &&
-          entries + waiting.submission.entries.length <= this.#options.maxEntries &&
-          canShareBatch(
-            batch.map((member) => member.submission),
-            waiting.submission,
-          ));
-      if (fits) {
-        batch.push(waiting);
-        entries += waiting.submission.entries.length;
-      } else left.push(waiting);
+          entries + submission.entries.length <= this.#options.maxEntries &&
+          (key === null || !keys.has(key)) &&
+          submission.entries.every((entry) => !pupils.has(entry.pupilId)));
+      if (!fits) {
+        left.push(waiting);
+        continue;
+      }
+      batch.push(waiting);
+      entries += submission.entries.length;
+      if (key !== null) keys.add(key);
+      for (const entry of submission.entries) pupils.add(entry.pupilId);
     }
     this.#waiting = left;
     return batch;
