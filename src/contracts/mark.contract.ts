@@ -44,3 +44,52 @@ export const MarkHistoryResponse = z.object({
   ),
 });
 export type MarkHistoryResponse = z.infer<typeof MarkHistoryResponse>;
+
+/** The most marks one request replaces: a pupil's unexplained sessions, with room to spare. */
+export const maximumMarksReplaced = 200;
+
+export const ReplacePupilMarksRequest = z
+  .object({
+    code: AttendanceCode,
+    reason: z.string().trim().min(1, 'say why the marks are changing').max(500),
+    marks: z
+      .array(
+        z.object({
+          markId: Id,
+          expectedVersion: Id.describe(
+            'The version you saw; someone else may have changed it since',
+          ),
+        }),
+      )
+      .min(1, 'name at least one mark')
+      .max(maximumMarksReplaced, `send at most ${String(maximumMarksReplaced)} marks at a time`),
+  })
+  .superRefine((request, context) => {
+    const seen = new Set<number>();
+    request.marks.forEach((mark, index) => {
+      if (seen.has(mark.markId))
+        context.addIssue({
+          code: 'custom',
+          path: ['marks', index, 'markId'],
+          message: `mark ${String(mark.markId)} appears more than once; name each mark once`,
+        });
+      seen.add(mark.markId);
+    });
+  });
+export type ReplacePupilMarksRequest = z.infer<typeof ReplacePupilMarksRequest>;
+
+export const ReplacePupilMarksResponse = z.object({
+  marks: z.array(MarkResponse).describe('Each mark as it is now, in the order of the request'),
+});
+export type ReplacePupilMarksResponse = z.infer<typeof ReplacePupilMarksResponse>;
+
+/** A 409 answer to a replacement: every mark changed meanwhile, as it is now. */
+export const MarksConflictProblem = Problem.extend({
+  conflicts: z.array(
+    z.object({
+      expectedVersion: z.number().int(),
+      current: MarkResponse.omit({ changed: true }),
+    }),
+  ),
+});
+export type MarksConflictProblem = z.infer<typeof MarksConflictProblem>;

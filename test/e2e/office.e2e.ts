@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recordSessionMarks } from '../../src/store/mark.repository.ts';
+import { addContact } from '../../src/store/pupil.repository.ts';
 import { expectNoSeriousAccessibilityViolations } from './accessibility.ts';
 import { seedFamiliesAndFigures } from './e2e-families.ts';
 import { useE2eWorld } from './e2e-fixture.ts';
@@ -128,5 +130,69 @@ describe('the office pages', () => {
     expect(await page.getByLabel('New code').count()).toBe(0);
     expect(await mark.currentCode.textContent()).toBe('/ (present (morning))');
     await expectNoSeriousAccessibilityViolations(page);
+  });
+
+  // Last: it moves the clock on to the afternoon.
+  it('says the call was logged when the marks could not be changed, and changes them on a retry', async () => {
+    const { db, clock } = world.server;
+    const leo = world.school.pupilIds[7]!;
+    const enrolment = await db
+      .selectFrom('enrolments')
+      .select('id')
+      .where('pupil_id', '=', leo)
+      .executeTakeFirstOrThrow();
+    const recorded = await recordSessionMarks(db, {
+      schoolId: world.school.school.id,
+      date: today,
+      session: 'PM',
+      entries: [{ pupilId: leo, enrolmentId: enrolment.id, code: 'N' }],
+      recordedBy: world.school.teacher.id,
+      source: 'register',
+      reason: null,
+      at: clock.now(),
+    });
+    expect(recorded.ok).toBe(true);
+    await addContact(db, {
+      pupilId: leo,
+      userId: null,
+      name: 'Niamh Murphy',
+      relationship: 'Mother',
+      parentalResponsibility: true,
+      emergencyContact: true,
+      phone: '07700 900321',
+      email: null,
+      priority: 1,
+    });
+    // 13:40 in London: the afternoon register closed at 13:15.
+    clock.advanceMinutes(4 * 60);
+    const countCalls = async () =>
+      (await db.selectFrom('contact_attempts').select('id').where('pupil_id', '=', leo).execute())
+        .length;
+
+    const { page } = await world.signedInPage(world.school.office);
+    const board = await new AbsenceBoardPage(page).open(today);
+    // The connection drops after the call is logged, on the way to the marks.
+    await page.route('**/api/pupils/*/marks', (route) => route.abort('internetdisconnected'));
+    await board.logCall('Murphy, Leo', {
+      outcome: 'Reason given',
+      reasonCode: 'M',
+      note: 'Dentist',
+    });
+    const alert = board.card('Murphy, Leo').getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(
+      "The call was logged, but Leo Murphy's marks were not changed",
+    );
+    expect(await countCalls()).toBe(1);
+    const stored = () => readStoredMarks(db, { pupilIds: [leo], date: today, session: 'PM' });
+    expect(await stored()).toEqual([{ pupilId: leo, code: 'N', version: 1 }]);
+    await expectNoSeriousAccessibilityViolations(page);
+
+    await page.unroute('**/api/pupils/*/marks');
+    await board.card('Murphy, Leo').getByRole('button', { name: 'Replace the marks' }).click();
+    await board.recordedReason('Murphy, Leo').waitFor();
+    expect(await stored()).toEqual([{ pupilId: leo, code: 'M', version: 2 }]);
+    expect(await countCalls()).toBe(1);
+    expect(await board.calls('Murphy, Leo').count()).toBe(1);
   });
 });

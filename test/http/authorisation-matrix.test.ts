@@ -135,6 +135,20 @@ beforeAll(async () => {
       success: 200,
     },
     {
+      name: "replace the child's marks at once",
+      request: () => ({
+        method: 'PATCH',
+        url: `/api/pupils/${child}/marks`,
+        payload: {
+          code: 'N',
+          reason: 'checked',
+          marks: [{ markId: childMarkId, expectedVersion: 1 }],
+        },
+      }),
+      allowed: [...leadership, 'office'],
+      success: 200,
+    },
+    {
       name: "read the history of the child's mark",
       request: get(`/api/marks/${childMarkId}/history`),
       allowed: [...readers, 'teacher', 'parent'],
@@ -354,6 +368,11 @@ describe('the authorisation matrix', () => {
       { method: 'GET', url: `/api/classes/${missing}/register?date=2024-09-03&session=AM` },
       { method: 'GET', url: `/api/marks/${missing}/history` },
       { method: 'GET', url: `/api/pupils/${missing}` },
+      {
+        method: 'PATCH',
+        url: `/api/pupils/${missing}/marks`,
+        payload: { code: 'I', reason: 'ill', marks: [{ markId: childMarkId, expectedVersion: 1 }] },
+      },
       { method: 'GET', url: `/api/pupils/${missing}/absence-reports` },
       { method: 'GET', url: `/api/schools/${missing}/statistics` },
       { method: 'GET', url: `/api/trusts/${missing}/statistics` },

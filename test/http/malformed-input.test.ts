@@ -52,6 +52,13 @@ function badRequests(): BadRequest[] {
     to: { date: '2024-09-09', session: 'PM' },
   };
   const get = (url: string): ApiRequest => ({ method: 'GET', url });
+  const replace = (pupil: number | string, payload: unknown): ApiRequest => ({
+    method: 'PATCH',
+    url: `/api/pupils/${pupil}/marks`,
+    payload,
+  });
+  const seen = { markId, expectedVersion: 1 };
+  const replacement = { code: 'I', reason: 'ill', marks: [seen] };
   return [
     ['registers without a date', get(`/api/schools/${school}/registers?session=AM`), 'query.date'],
     [
@@ -148,6 +155,34 @@ function badRequests(): BadRequest[] {
       },
       'params.markId',
     ],
+    [
+      'a replacement naming a mark twice',
+      replace(pupilId, { ...replacement, marks: [seen, seen] }),
+      'body.marks.1.markId',
+    ],
+    ['a replacement of no marks', replace(pupilId, { ...replacement, marks: [] }), 'body.marks'],
+    [
+      'a replacement of more marks than a request may carry',
+      replace(pupilId, {
+        ...replacement,
+        marks: Array.from({ length: 201 }, (_, index) => ({
+          markId: index + 1,
+          expectedVersion: 1,
+        })),
+      }),
+      'body.marks',
+    ],
+    [
+      'a replacement with a blank reason',
+      replace(pupilId, { ...replacement, reason: '   ' }),
+      'body.reason',
+    ],
+    [
+      'a replacement with a version in words',
+      replace(pupilId, { ...replacement, marks: [{ markId, expectedVersion: 'one' }] }),
+      'body.marks.0.expectedVersion',
+    ],
+    ['a replacement for a pupil named in words', replace('x', replacement), 'params.pupilId'],
     ['a history of a fractional mark', get('/api/marks/1.5/history'), 'params.markId'],
     [
       'a sign-in without a pupil',

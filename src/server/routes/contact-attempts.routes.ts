@@ -50,7 +50,7 @@ export function registerContactAttemptRoutes(app: RollcallApp): void {
         summary: "Log a call or message to a pupil's contact about an absence, and how it went",
         description:
           'Outcomes: reached, no-answer, message-left, reason-given. A reason given is then ' +
-          'recorded on the mark (PATCH /api/marks/:markId). Audit-logged. Needs ' +
+          'recorded on the marks (PATCH /api/pupils/:pupilId/marks). Audit-logged. Needs ' +
           'record-absence-reason on the pupil.',
         tags,
         security,

@@ -4,9 +4,14 @@ import type {
   ContactAttemptResponse,
   ContactOutcome,
 } from '../../contracts/contact-attempt.contract.ts';
-import type { MarkResponse } from '../../contracts/mark.contract.ts';
-import { callApi } from '../api-client.ts';
-import { ProblemAlert } from '../components/problem-alert.tsx';
+import type {
+  MarkResponse,
+  MarksConflictProblem,
+  ReplacePupilMarksRequest,
+  ReplacePupilMarksResponse,
+} from '../../contracts/mark.contract.ts';
+import { ApiProblem, callApi } from '../api-client.ts';
+import { describeError, ProblemAlert, type ShownError } from '../components/problem-alert.tsx';
 import { useSubmission } from '../components/use-submission.ts';
 import { absenceReasonCodes } from './attendance-codes.ts';
 
@@ -23,9 +28,43 @@ export interface LoggedCall {
   readonly replacedMarks: readonly MarkResponse[];
 }
 
+/** A call logged whose reason has not reached the marks yet; a retry sends only the marks. */
+interface UnsavedReason {
+  readonly attempt: ContactAttemptResponse;
+  readonly reason: string;
+  readonly marks: readonly CurrentMark[];
+}
+
+/** The replacement failed after the call was logged. */
+class MarksNotReplaced extends Error {
+  constructor(
+    readonly unsaved: UnsavedReason,
+    override readonly cause: unknown,
+  ) {
+    super('the call was logged but the marks were not replaced');
+  }
+}
+
+/**
+ * The marks still worth replacing after a conflict: those someone else explained meanwhile
+ * drop out, and those still N are aimed at their current version.
+ */
+function refreshAfterConflict(
+  marks: readonly CurrentMark[],
+  conflict: MarksConflictProblem,
+): CurrentMark[] {
+  const now = new Map(conflict.conflicts.map(({ current }) => [current.markId, current]));
+  return marks.flatMap((mark) => {
+    const current = now.get(mark.markId);
+    if (current === undefined) return [mark];
+    return current.code === 'N' ? [{ ...mark, version: current.version }] : [];
+  });
+}
+
 /**
  * The quick log of a call about one pupil. "Reason given" records the attempt and then
- * replaces each unexplained N with the chosen code, naming the call as the reason.
+ * replaces every unexplained N with the chosen code in one request, naming the call as the
+ * reason: all of them change or none do.
  */
 export function ContactLogForm(props: {
   pupilId: number;
@@ -39,7 +78,51 @@ export function ContactLogForm(props: {
   const [outcome, setOutcome] = useState<ContactOutcome | ''>('');
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
+  const [unsaved, setUnsaved] = useState<UnsavedReason | null>(null);
   const submission = useSubmission();
+
+  const describeFailure = (failure: unknown): ShownError => {
+    if (!(failure instanceof MarksNotReplaced)) return describeError(failure);
+    const { cause } = failure;
+    let marks = failure.unsaved.marks;
+    let retry = 'Try again to replace them.';
+    if (cause instanceof ApiProblem && cause.status === 409) {
+      marks = refreshAfterConflict(marks, cause.problem as unknown as MarksConflictProblem);
+      retry =
+        marks.length === 0
+          ? 'Nothing is left to replace.'
+          : 'Try again to replace the N that remain.';
+    }
+    setUnsaved({ ...failure.unsaved, marks });
+    const shown = describeError(cause);
+    return {
+      detail: `The call was logged, but ${props.pupilName}'s marks were not changed: ${shown.detail} ${retry}`,
+      fields: shown.fields,
+    };
+  };
+
+  const replaceMarks = async (pending: UnsavedReason): Promise<MarkResponse[]> => {
+    if (pending.marks.length === 0) return [];
+    try {
+      const replaced = await callApi<ReplacePupilMarksResponse>(
+        'PATCH',
+        `/api/pupils/${String(props.pupilId)}/marks`,
+        {
+          body: {
+            code,
+            reason: pending.reason,
+            marks: pending.marks.map((mark) => ({
+              markId: mark.markId,
+              expectedVersion: mark.version,
+            })),
+          } satisfies ReplacePupilMarksRequest,
+        },
+      );
+      return replaced.marks;
+    } catch (failure) {
+      throw new MarksNotReplaced(pending, failure);
+    }
+  };
 
   const handleSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
@@ -53,6 +136,8 @@ export function ContactLogForm(props: {
     }
     const logged = await submission.submit(
       async (): Promise<LoggedCall> => {
+        if (unsaved !== null)
+          return { attempt: unsaved.attempt, replacedMarks: await replaceMarks(unsaved) };
         const contact = props.contacts.find((candidate) => String(candidate.id) === contactId);
         const attempt = await callApi<ContactAttemptResponse>(
           'POST',
@@ -65,27 +150,23 @@ export function ContactLogForm(props: {
             },
           },
         );
-        const replacedMarks: MarkResponse[] = [];
-        if (outcome === 'reason-given') {
-          const who =
-            contact === undefined ? 'a caller' : `${contact.name} (${contact.relationship})`;
-          const reason = `Reason given by phone by ${who}${note.trim() === '' ? '' : `: ${note.trim()}`}`;
-          for (const mark of props.unexplained) {
-            replacedMarks.push(
-              await callApi<MarkResponse>('PATCH', `/api/marks/${String(mark.markId)}`, {
-                body: { expectedVersion: mark.version, code, reason },
-              }),
-            );
-          }
-        }
-        return { attempt, replacedMarks };
+        if (outcome !== 'reason-given') return { attempt, replacedMarks: [] };
+        const who =
+          contact === undefined ? 'a caller' : `${contact.name} (${contact.relationship})`;
+        const reason = `Reason given by phone by ${who}${note.trim() === '' ? '' : `: ${note.trim()}`}`;
+        return {
+          attempt,
+          replacedMarks: await replaceMarks({ attempt, reason, marks: props.unexplained }),
+        };
       },
       ({ replacedMarks }) =>
         replacedMarks.length > 0
           ? `Call logged. ${props.pupilName}'s N replaced with ${code}.`
           : `Call logged for ${props.pupilName}.`,
+      { onFailure: describeFailure },
     );
     if (logged === null) return;
+    setUnsaved(null);
     setOutcome('');
     setCode('');
     setNote('');
@@ -94,7 +175,10 @@ export function ContactLogForm(props: {
 
   return (
     <form class="contact-log" noValidate onSubmit={(event) => void handleSubmit(event)}>
-      <ProblemAlert error={submission.error} title="The call was not logged" />
+      <ProblemAlert
+        error={submission.error}
+        title={unsaved === null ? 'The call was not logged' : 'The marks were not changed'}
+      />
       {props.contacts.length > 0 && (
         <div class="field">
           <label for={`${idBase}-contact`}>Who you called</label>
@@ -127,6 +211,8 @@ export function ContactLogForm(props: {
               checked={outcome === choice.value}
               onChange={() => {
                 setOutcome(choice.value);
+                // Another outcome is another call to log; the one logged stays as it was.
+                if (choice.value !== 'reason-given') setUnsaved(null);
               }}
             />{' '}
             {choice.label}
@@ -173,7 +259,7 @@ export function ContactLogForm(props: {
         />
       </div>
       <button type="submit" class="button button-primary" disabled={submission.busy}>
-        {submission.busy ? 'Saving…' : 'Log call'}
+        {submission.busy ? 'Saving…' : unsaved === null ? 'Log call' : 'Replace the marks'}
       </button>
     </form>
   );
