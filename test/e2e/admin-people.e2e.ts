@@ -44,7 +44,10 @@ describe('classes, accounts and imports', () => {
     const classes = await new ClassesAdminPage(page).open();
     await classes.createClass('5 Oak');
     await classes.chooseTeachers('5 Oak', ['Priya Shah']);
-    expect(await classes.readClasses()).toContainEqual(['5 Oak', '—', 'Priya Shah', '0']);
+    // "Teachers saved." shows as soon as the server answers; the table reloads just after.
+    await expect
+      .poll(() => classes.readClasses())
+      .toContainEqual(['5 Oak', '—', 'Priya Shah', '0']);
     await expectNoSeriousAccessibilityViolations(page);
 
     const teacher = await world.newPage();
