@@ -100,27 +100,8 @@ export async function findManyAccessTargets(
 
 /** The schools (and classes) a target belongs to; empty when it does not exist. */
 export async function findAccessTargets(db: Executor, ref: TargetRef): Promise<AccessTarget[]> {
-  switch (ref.kind) {
-    case 'school': {
-      const school = await db
-        .selectFrom('schools')
-        .select(['id', 'trust_id', 'local_authority_id'])
-        .where('id', '=', ref.schoolId)
-        .executeTakeFirst();
-      return school === undefined ? [] : [{ school: toSchoolRef(school) }];
-    }
-    case 'class': {
-      const row = await db
-        .selectFrom('classes')
-        .innerJoin('schools', 'schools.id', 'classes.school_id')
-        .select(['schools.id', 'schools.trust_id', 'schools.local_authority_id'])
-        .where('classes.id', '=', ref.classId)
-        .executeTakeFirst();
-      return row === undefined ? [] : [{ school: toSchoolRef(row), classIds: [ref.classId] }];
-    }
-    case 'pupil':
-      return findPupilTargets(db, ref.pupilId);
-  }
+  const [targets] = await findManyAccessTargets(db, [ref]);
+  return targets ?? [];
 }
 
 async function findPupilTargets(db: Executor, pupilId: number): Promise<AccessTarget[]> {

@@ -119,19 +119,10 @@ export async function signIn(
 }
 
 /**
- * The live session a token belongs to, if it has not expired or been signed out. Read from
- * the database on every request, never cached: a logout, password change or deactivation
- * stops the session at once, in every process.
+ * The live sessions of several tokens, in their order, read in one query. Read from the
+ * database on every request, never cached: a logout, password change or deactivation stops a
+ * session at once, in every process.
  */
-export async function findLiveSession(
-  context: AuthContext,
-  sessionToken: string,
-): Promise<LiveSession | undefined> {
-  const [found] = await findLiveSessions(context, [sessionToken]);
-  return found;
-}
-
-/** The live sessions of several tokens, in their order, read in one query. */
 export async function findLiveSessions(
   context: AuthContext,
   sessionTokens: readonly string[],

@@ -1,4 +1,5 @@
 import {
+  writeRegisterSubmission,
   writeRegisterSubmissions,
   type RegisterSubmission,
   type RegisterSubmissionOutcome,
@@ -138,10 +139,7 @@ export class RegisterWriteQueue {
       await Promise.all(
         batch.map(async (waiting) => {
           try {
-            const outcomes = await writeRegisterSubmissions(this.#db, [waiting.submission]);
-            const outcome = outcomes[0];
-            if (outcome === undefined) throw new Error('a register had no answer');
-            waiting.resolve(outcome);
+            waiting.resolve(await writeRegisterSubmission(this.#db, waiting.submission));
           } catch (alone) {
             waiting.reject(alone);
           }
