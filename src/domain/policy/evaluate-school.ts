@@ -12,7 +12,12 @@ import {
   type AttendanceContext,
   type PupilAttendance,
 } from '../statistics/attendance-context.ts';
-import { createPupilScan, periodStatistics, scanPupil } from '../statistics/pupil-scan.ts';
+import {
+  createPupilScan,
+  periodStatistics,
+  scanPupil,
+  type PupilScan,
+} from '../statistics/pupil-scan.ts';
 import {
   absenceRateOf,
   addSessionCounts,
@@ -44,6 +49,7 @@ import {
   runWeeklyRates,
   type PreparedWeeklyRates,
   type WeeklyRateEntry,
+  type WeeklyRateState,
 } from './rules/weekly-rate.ts';
 
 export type { Alert };
@@ -200,59 +206,83 @@ export function preparePolicy(
   });
 }
 
-/** Evaluate every pupil: period statistics and every rule occurrence up to as-of. */
-export function evaluateSchool(
-  prepared: PreparedPolicy,
-  pupils: readonly PupilAttendance[],
-): SchoolEvaluation {
-  const { context } = prepared;
-  // One scan, one rule run and one alert buffer serve every pupil in turn: allocating them per
-  // pupil cost more than the rules themselves (bench/suites/engine.bench.ts).
-  const scan = createPupilScan(context);
-  const weeklyState = createWeeklyRateState(context, prepared.weeklyRates);
-  const run: { -readonly [K in keyof RuleRun]: RuleRun[K] } = {
-    context,
-    scan,
-    reachedContactDays: new Set<number>(),
-    events: new CodeSetEvents(prepared.codeSets, prepared.codeSetMinimums, scan.sessions.length),
-    alerts: new AlertBuffer(prepared.ruleIds, context.calendar.days),
-    yearToDate: new YearToDate(context),
-  };
-  const totals = emptySessionCounts();
-  let persistent = 0;
-  let severe = 0;
-  const { countRules, dayRules, weeklyRates, unresolvedRules } = prepared;
-  // A plain loop rather than map: the counters and buffers stay locals instead of variables
-  // a callback shares with this function.
-  const results: PupilEvaluation[] = [];
-  for (const pupil of pupils) {
+/**
+ * Evaluates pupils one at a time against a prepared policy. One scan, one rule run and one alert
+ * buffer serve every pupil in turn: allocating them per pupil cost more than the rules
+ * themselves (bench/suites/engine.bench.ts).
+ */
+class PupilEvaluator {
+  private readonly scan: PupilScan;
+  private readonly weeklyState: WeeklyRateState;
+  private readonly run: { -readonly [K in keyof RuleRun]: RuleRun[K] };
+
+  constructor(private readonly prepared: PreparedPolicy) {
+    const { context } = prepared;
+    this.scan = createPupilScan(context);
+    this.weeklyState = createWeeklyRateState(context, prepared.weeklyRates);
+    this.run = {
+      context,
+      scan: this.scan,
+      reachedContactDays: new Set<number>(),
+      events: new CodeSetEvents(
+        prepared.codeSets,
+        prepared.codeSetMinimums,
+        this.scan.sessions.length,
+      ),
+      alerts: new AlertBuffer(prepared.ruleIds, context.calendar.days),
+      yearToDate: new YearToDate(context),
+    };
+  }
+
+  /**
+   * One pupil's statistics and alerts. A method of its own rather than the body of the school's
+   * loop, so that it is optimised as a whole, and not compiled mid-loop on the first call and
+   * abandoned at the first statement after the loop on every call after.
+   */
+  evaluate(pupil: PupilAttendance): PupilEvaluation {
+    const { prepared, scan, run } = this;
+    const { context, countRules, dayRules, weeklyRates, unresolvedRules } = prepared;
     scanPupil(context, pupil, scan);
     run.events.fill(scan);
     run.alerts.clear();
     run.reachedContactDays = pupil.reachedContactDays;
     for (const countRule of countRules) runCountInWindow(run, countRule);
     for (const dayRule of dayRules) runConsecutiveDays(run, dayRule);
-    runWeeklyRates(run, weeklyRates, weeklyState);
+    runWeeklyRates(run, weeklyRates, this.weeklyState);
     for (const unresolvedRule of unresolvedRules) runUnresolvedMark(run, unresolvedRule);
     const alerts = run.alerts.sortedAlerts();
     const { codes, sessions } = periodStatistics(context, scan);
-    addSessionCounts(totals, sessions);
-    const isPersistent = isPersistentAbsence(sessions);
-    const isSevere = isSevereAbsence(sessions);
-    if (isPersistent) persistent++;
-    if (isSevere) severe++;
-    results.push({
+    return {
       id: pupil.id,
       codes,
       sessions,
       attendanceRate: attendanceRateOf(sessions),
       absenceRate: absenceRateOf(sessions),
-      persistentAbsence: isPersistent,
-      severeAbsence: isSevere,
+      persistentAbsence: isPersistentAbsence(sessions),
+      severeAbsence: isSevereAbsence(sessions),
       alerts,
-    });
+    };
   }
-  const { calendar, periodFirstDay, asOf } = context;
+}
+
+/** Evaluate every pupil: period statistics and every rule occurrence up to as-of. */
+export function evaluateSchool(
+  prepared: PreparedPolicy,
+  pupils: readonly PupilAttendance[],
+): SchoolEvaluation {
+  const evaluator = new PupilEvaluator(prepared);
+  const totals = emptySessionCounts();
+  let persistent = 0;
+  let severe = 0;
+  const results: PupilEvaluation[] = [];
+  for (const pupil of pupils) {
+    const result = evaluator.evaluate(pupil);
+    addSessionCounts(totals, result.sessions);
+    if (result.persistentAbsence) persistent++;
+    if (result.severeAbsence) severe++;
+    results.push(result);
+  }
+  const { calendar, periodFirstDay, asOf } = prepared.context;
   return {
     format: 'rollcall-evaluation/1',
     asOf,
