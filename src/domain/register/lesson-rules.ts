@@ -2,7 +2,19 @@
  * Lesson registers are the school's own record (the statutory register is taken per session),
  * so they use a small set of marks: present, late, absent.
  */
-export const LESSON_CODES: ReadonlySet<string> = new Set(['/', 'L', 'N']);
+const LESSON_CODE_MEANINGS: Readonly<Record<string, string>> = {
+  '/': 'present',
+  L: 'late',
+  N: 'absent',
+};
+
+export const LESSON_CODES: ReadonlySet<string> = new Set(Object.keys(LESSON_CODE_MEANINGS));
+
+/** "late (L)" for a lesson mark; the code alone for one that is not a lesson mark. */
+export function describeLessonCode(code: string): string {
+  const meaning = LESSON_CODE_MEANINGS[code];
+  return meaning === undefined ? code : `${meaning} (${code})`;
+}
 
 /** Session codes meaning the pupil was in school at registration. */
 export const PRESENT_AT_REGISTRATION: readonly string[] = ['/', '\\', 'L'];
