@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IdInPath, IsoDateString, SessionName } from './common.contract.ts';
+import { Problem } from './problem.contract.ts';
 
 export const LessonParams = z.object({ lessonId: IdInPath });
 export const LessonDateQuery = z.object({ date: IsoDateString });
@@ -36,21 +37,59 @@ export const LessonRegisterResponse = z.object({
 });
 export type LessonRegisterResponse = z.infer<typeof LessonRegisterResponse>;
 
-export const TakeLessonRegisterRequest = z.object({
-  date: IsoDateString,
-  entries: z
-    .array(z.object({ pupilId: Id, code: z.string().min(1).max(2) }))
-    .min(1, 'send at least one pupil')
-    .max(200),
-});
+export const TakeLessonRegisterRequest = z
+  .object({
+    date: IsoDateString,
+    entries: z
+      .array(
+        z.object({
+          pupilId: Id,
+          code: z.string().min(1).max(2),
+          expectedVersion: Id.nullable()
+            .optional()
+            .describe(
+              'The version of the lesson mark you saw: null when there was none; omit to overwrite',
+            ),
+        }),
+      )
+      .min(1, 'send at least one pupil')
+      .max(200),
+  })
+  .superRefine((request, context) => {
+    const seen = new Set<number>();
+    request.entries.forEach((entry, index) => {
+      if (seen.has(entry.pupilId))
+        context.addIssue({
+          code: 'custom',
+          path: ['entries', index, 'pupilId'],
+          message: `pupil ${entry.pupilId} appears more than once; send one mark per pupil`,
+        });
+      seen.add(entry.pupilId);
+    });
+  });
 export type TakeLessonRegisterRequest = z.infer<typeof TakeLessonRegisterRequest>;
+
+const LessonMarkNow = z.object({ code: z.string(), version: z.number().int() });
 
 export const TakeLessonRegisterResponse = z.object({
   lessonId: z.number().int(),
   date: IsoDateString,
-  recorded: z.number().int(),
+  recorded: z.number().int().describe('Pupils whose lesson mark now holds the code sent'),
+  changed: z.number().int().describe('Of those, marks created or changed by this request'),
+  marks: z.array(LessonMarkNow.extend({ pupilId: z.number().int() })),
 });
 export type TakeLessonRegisterResponse = z.infer<typeof TakeLessonRegisterResponse>;
+
+/** A 409 answer: lesson marks changed since the submitter saw them, with what they are now. */
+export const LessonConflictProblem = Problem.extend({
+  conflicts: z.array(
+    z.object({
+      pupilId: z.number().int(),
+      expectedVersion: z.number().int().nullable(),
+      current: LessonMarkNow.nullable(),
+    }),
+  ),
+});
 
 export const TruancyResponse = z.object({
   schoolId: z.number().int(),

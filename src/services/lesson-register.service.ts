@@ -7,13 +7,16 @@ import {
   PRESENT_AT_REGISTRATION,
 } from '../domain/register/lesson-rules.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import { findLesson, listLessonMarks } from '../store/lesson-register.repository.ts';
+import {
+  findLesson,
+  listLessonMarks,
+  lockLessonMarks,
+} from '../store/lesson-register.repository.ts';
 import {
   findSuspectedTruancy,
   listLessonsOn,
   recordLessonMarks,
   type Lesson,
-  type LessonMark,
   type SuspectedTruancy,
 } from '../store/lesson.repository.ts';
 import { findRollEnrolments, listRoll } from '../store/pupil.repository.ts';
@@ -31,7 +34,22 @@ export type LessonRegisterError =
       readonly kind: 'invalid-codes';
       readonly problems: readonly { pupilId: number; code: string; message: string }[];
     }
-  | { readonly kind: 'not-on-roll'; readonly pupilIds: readonly number[] };
+  | { readonly kind: 'not-on-roll'; readonly pupilIds: readonly number[] }
+  | { readonly kind: 'version-conflict'; readonly conflicts: readonly LessonMarkConflict[] };
+
+/** A lesson mark that changed since the submitter saw it, as it is now (null: no mark). */
+export interface LessonMarkConflict {
+  readonly pupilId: number;
+  readonly expectedVersion: number | null;
+  readonly current: { readonly code: string; readonly version: number } | null;
+}
+
+/** A lesson register taken: every pupil sent, with the mark they now hold. */
+export interface LessonRegisterTaken {
+  readonly marks: readonly { pupilId: number; code: string; version: number }[];
+  /** Marks created or changed; the rest already held the code sent. */
+  readonly changed: number;
+}
 
 /** The lessons timetabled at a school on a date. */
 export async function listLessonsForDay(
@@ -83,16 +101,24 @@ export async function loadLessonRegister(
   });
 }
 
-/** Take a lesson's register: every mark checked first, then written in one statement. */
+/**
+ * Take a lesson's register: every mark checked first, then written in one statement.
+ *
+ * An entry with `expectedVersion` (null: no mark yet) is refused, with nothing written, when the
+ * pupil's mark has moved on from that version to a code other than the one sent: a retry that
+ * arrives late, or a second device, cannot overwrite a newer mark unseen. A mark that already
+ * holds the code sent is left as it is (same version), so sending the same marks again, as the
+ * page does when an answer was lost, is not a conflict.
+ */
 export async function takeLessonRegister(
   deps: { readonly db: Executor; readonly clock: Clock },
   input: {
     lessonId: number;
     date: IsoDate;
-    entries: readonly { pupilId: number; code: string }[];
+    entries: readonly { pupilId: number; code: string; expectedVersion?: number | null }[];
     recordedBy: number;
   },
-): Promise<Result<LessonMark[], LessonRegisterError>> {
+): Promise<Result<LessonRegisterTaken, LessonRegisterError>> {
   const { db, clock } = deps;
   const lesson = await findLesson(db, input.lessonId);
   if (!lesson) return err({ kind: 'lesson-not-found', lessonId: input.lessonId });
@@ -122,20 +148,54 @@ export async function takeLessonRegister(
     .filter((entry) => !enrolmentOf.has(entry.pupilId))
     .map((entry) => entry.pupilId);
   if (missing.length > 0) return err({ kind: 'not-on-roll', pupilIds: missing });
-  return runAtomically<LessonMark[], LessonRegisterError>(db, async (trx) =>
-    ok(
-      await recordLessonMarks(trx, {
-        lessonId: lesson.id,
-        date: input.date,
-        entries: input.entries.map((entry) => ({
-          ...entry,
-          enrolmentId: enrolmentOf.get(entry.pupilId) ?? 0,
-        })),
-        recordedBy: input.recordedBy,
-        at: clock.now(),
+  return runAtomically<LessonRegisterTaken, LessonRegisterError>(db, async (trx) => {
+    const current = new Map(
+      (
+        await lockLessonMarks(trx, {
+          lessonId: lesson.id,
+          date: input.date,
+          pupilIds: input.entries.map((entry) => entry.pupilId),
+        })
+      ).map((mark) => [mark.pupilId, mark]),
+    );
+    const conflicts = input.entries.flatMap((entry): LessonMarkConflict[] => {
+      const mark = current.get(entry.pupilId);
+      if (entry.expectedVersion === undefined || mark?.code === entry.code) return [];
+      if ((mark?.version ?? null) === entry.expectedVersion) return [];
+      return [
+        {
+          pupilId: entry.pupilId,
+          expectedVersion: entry.expectedVersion,
+          current: mark === undefined ? null : { code: mark.code, version: mark.version },
+        },
+      ];
+    });
+    if (conflicts.length > 0) return err({ kind: 'version-conflict', conflicts });
+    const written = new Map(
+      (
+        await recordLessonMarks(trx, {
+          lessonId: lesson.id,
+          date: input.date,
+          entries: input.entries
+            .filter((entry) => current.get(entry.pupilId)?.code !== entry.code)
+            .map((entry) => ({
+              pupilId: entry.pupilId,
+              code: entry.code,
+              enrolmentId: enrolmentOf.get(entry.pupilId) ?? 0,
+            })),
+          recordedBy: input.recordedBy,
+          at: clock.now(),
+        })
+      ).map((mark) => [mark.pupilId, mark]),
+    );
+    return ok({
+      marks: input.entries.map((entry) => {
+        const mark = written.get(entry.pupilId) ?? current.get(entry.pupilId);
+        return { pupilId: entry.pupilId, code: entry.code, version: mark?.version ?? 1 };
       }),
-    ),
-  );
+      changed: written.size,
+    });
+  });
 }
 
 /** Post-registration truancy: present at the session's register, then missing from a lesson. */

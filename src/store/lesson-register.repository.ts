@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/calendar/plain-date.ts';
-import type { Lesson, LessonMark } from './lesson.repository.ts';
+import { toLessonMark, type Lesson, type LessonMark } from './lesson.repository.ts';
 import type { Executor } from './transaction.ts';
 
 /** A lesson by id, or undefined. */
@@ -34,17 +34,36 @@ export async function listLessonMarks(
 ): Promise<LessonMark[]> {
   const rows = await db
     .selectFrom('lesson_marks')
-    .select(['id', 'lesson_id', 'enrolment_id', 'pupil_id', 'date', 'code', 'version'])
+    .selectAll()
     .where('lesson_id', '=', query.lessonId)
     .where('date', '=', query.date)
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    lessonId: row.lesson_id,
-    enrolmentId: row.enrolment_id,
-    pupilId: row.pupil_id,
-    date: row.date,
-    code: row.code,
-    version: row.version,
-  }));
+  return rows.map(toLessonMark);
+}
+
+/**
+ * Some pupils' marks in a lesson's register on a date, read after locking the lesson's row until
+ * the transaction ends. Taking a lesson's register takes that lock before anything else, so the marks
+ * read here stay as they are until this transaction writes; locking the lesson rather than the
+ * marks also covers a pupil with no mark yet, which no row lock can.
+ */
+export async function lockLessonMarks(
+  trx: Executor,
+  query: { lessonId: number; date: IsoDate; pupilIds: readonly number[] },
+): Promise<LessonMark[]> {
+  await trx
+    .selectFrom('lessons')
+    .select('id')
+    .where('id', '=', query.lessonId)
+    .forNoKeyUpdate()
+    .execute();
+  if (query.pupilIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('lesson_marks')
+    .selectAll()
+    .where('lesson_id', '=', query.lessonId)
+    .where('date', '=', query.date)
+    .where('pupil_id', 'in', query.pupilIds)
+    .execute();
+  return rows.map(toLessonMark);
 }

@@ -213,7 +213,7 @@ function toLesson(row: Selectable<LessonsTable>): Lesson {
   };
 }
 
-function toLessonMark(row: Selectable<LessonMarksTable>): LessonMark {
+export function toLessonMark(row: Selectable<LessonMarksTable>): LessonMark {
   return {
     id: row.id,
     lessonId: row.lesson_id,

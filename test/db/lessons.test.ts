@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { createLessons, listLessonsOn, type NewLesson } from '../../src/store/lesson.repository.ts';
+import { lockLessonMarks } from '../../src/store/lesson-register.repository.ts';
+import {
+  createLesson,
+  createLessons,
+  listLessonsOn,
+  recordLessonMarks,
+  type LessonMark,
+  type NewLesson,
+} from '../../src/store/lesson.repository.ts';
 import { makeRegister, makeTeachingGroup } from './factories.ts';
 import { useTestDatabase } from './test-database.ts';
 
@@ -41,5 +49,55 @@ describe('a timetable created in bulk', () => {
 
   test('with no lessons inserts nothing', async () => {
     expect(await createLessons(database.db, [])).toEqual([]);
+  });
+});
+
+describe("a lesson register's lock", () => {
+  test('makes a second writer wait for the first, then read the marks it wrote', async () => {
+    const { school, teacher, pupils } = await makeRegister(database.db, 1);
+    const [{ pupil, enrolment }] = pupils as [(typeof pupils)[number]];
+    const group = await makeTeachingGroup(database.db, school.id, '9X/Ma2');
+    const lesson = await createLesson(database.db, {
+      schoolId: school.id,
+      classId: group.id,
+      teacherUserId: teacher.id,
+      subject: 'Mathematics',
+      weekday: 3,
+      period: '3',
+      session: 'AM',
+      startsAt: '11:00',
+      endsAt: '12:00',
+      validFrom: '2024-09-02',
+      validTo: null,
+    });
+    const query = { lessonId: lesson.id, date: '2024-09-04', pupilIds: [pupil.id] };
+    let firstHasLock!: () => void;
+    const locked = new Promise<void>((resolve) => (firstHasLock = resolve));
+    let letFirstWrite!: () => void;
+    const mayWrite = new Promise<void>((resolve) => (letFirstWrite = resolve));
+
+    const first = database.db.transaction().execute(async (trx) => {
+      expect(await lockLessonMarks(trx, query)).toEqual([]);
+      firstHasLock();
+      await mayWrite;
+      await recordLessonMarks(trx, {
+        lessonId: lesson.id,
+        date: '2024-09-04',
+        entries: [{ pupilId: pupil.id, enrolmentId: enrolment.id, code: 'L' }],
+        recordedBy: teacher.id,
+        at: new Date('2024-09-04T10:05:00Z'),
+      });
+    });
+    await locked;
+    let secondSaw: LessonMark[] | undefined;
+    const second = database.db.transaction().execute(async (trx) => {
+      secondSaw = await lockLessonMarks(trx, query);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(secondSaw).toBeUndefined();
+
+    letFirstWrite();
+    await Promise.all([first, second]);
+    expect(secondSaw?.map((mark) => [mark.code, mark.version])).toEqual([['L', 1]]);
   });
 });

@@ -24,6 +24,7 @@ describe('lesson registers and pupils missing from lessons', () => {
   let english: Lesson;
   let science: Lesson;
   let history: Lesson;
+  let geography: Lesson;
   let otherClassLesson: Lesson;
   let officer: User;
 
@@ -71,6 +72,13 @@ describe('lesson registers and pupils missing from lessons', () => {
       session: 'PM',
       startsAt: '14:30',
       endsAt: '15:30',
+    });
+    geography = await timetabled(schoolClass.id, teacher.id, {
+      subject: 'Geography',
+      period: '6',
+      session: 'PM',
+      startsAt: '15:30',
+      endsAt: '16:30',
     });
     otherClassLesson = await timetabled(otherClass.id, null, {
       subject: 'Art',
@@ -221,6 +229,51 @@ describe('lesson registers and pupils missing from lessons', () => {
     expect((await stored()).map((mark) => [mark.code, mark.version])).toEqual(
       world.school.pupilIds.map(() => ['/', 1]),
     );
+  });
+
+  it('keeps a mark changed from elsewhere, names the pupil, and sends again after a reload', async () => {
+    const { db, clock } = world.server;
+    const { teacher, pupilIds } = world.school;
+    const amelia = pupilIds[0]!;
+    const { page } = await world.signedInPage(teacher);
+    const register = await new LessonRegisterPage(page).open(geography.id, today);
+    // Meanwhile, from another device: Amelia late.
+    const elsewhere = await takeLessonRegister(
+      { db, clock },
+      {
+        lessonId: geography.id,
+        date: today,
+        entries: [{ pupilId: amelia, code: 'L', expectedVersion: null }],
+        recordedBy: teacher.id,
+      },
+    );
+    expect(elsewhere.ok).toBe(true);
+
+    await register.markAllPresent();
+    await register.send();
+    const refused = page.getByRole('alert').filter({ hasText: 'was not saved' });
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('reload the register');
+    expect(await refused.getByRole('listitem').allTextContents()).toEqual([
+      'Ahmed, Amelia: now marked late (L)',
+    ]);
+    const stored = () => listLessonMarks(db, { lessonId: geography.id, date: today });
+    expect((await stored()).map((mark) => [mark.pupilId, mark.code, mark.version])).toEqual([
+      [amelia, 'L', 1],
+    ]);
+    await expectNoSeriousAccessibilityViolations(page);
+
+    await page.reload();
+    await register.pupilList.waitFor();
+    expect(await register.chosenCode('Ahmed, Amelia')).toBe('L');
+    // She was on time after all; everyone else was in too.
+    await register.mark('Ahmed, Amelia', 'Present');
+    await register.markAllPresent();
+    await register.send();
+    await register.saved.waitFor();
+    const marks = await stored();
+    expect(marks).toHaveLength(pupilIds.length);
+    expect(marks.find((mark) => mark.pupilId === amelia)).toMatchObject({ code: '/', version: 2 });
   });
 
   it('lists a pupil in at registration but absent from a later lesson for the attendance officer', async () => {

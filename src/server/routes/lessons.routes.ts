@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SchoolParams } from '../../contracts/common.contract.ts';
 import {
+  LessonConflictProblem,
   LessonDateQuery,
   LessonParams,
   LessonRegisterResponse,
@@ -10,6 +11,7 @@ import {
   TruancyResponse,
 } from '../../contracts/lesson.contract.ts';
 import { Problem } from '../../contracts/problem.contract.ts';
+import { describeLessonCode } from '../../domain/register/lesson-rules.ts';
 import type { TargetRef } from '../../services/access.service.ts';
 import {
   findPostRegistrationTruancy,
@@ -22,7 +24,7 @@ import type { Lesson } from '../../store/lesson.repository.ts';
 import { findLesson } from '../../store/lesson-register.repository.ts';
 import type { RollcallApp } from '../app.ts';
 import { getSignedIn, inPath, readPathId, requireCapability } from '../auth.hooks.ts';
-import { createProblem, sendProblem } from '../problem.ts';
+import { createProblem, createProblemWith, sendProblem } from '../problem.ts';
 import { describeSetupProblem } from '../service-problems.ts';
 
 const tags = ['lessons'];
@@ -94,6 +96,25 @@ function sendLessonProblem(reply: FastifyReply, error: LessonRegisterError): Fas
         createProblem(
           'not-on-roll',
           `Pupils ${error.pupilIds.join(', ')} are not in this lesson's class that day; nothing was recorded.`,
+        ),
+      );
+    case 'version-conflict':
+      return sendProblem(
+        reply,
+        createProblemWith(
+          'version-conflict',
+          `Someone changed ${error.conflicts.length === 1 ? "a pupil's lesson mark" : `${error.conflicts.length} pupils' lesson marks`} since you opened this register. Nothing was recorded: reload the register to see the marks as they are now, then send again.`,
+          {
+            // Fields name pupils by id, which the page shows by name (it has the class list).
+            errors: error.conflicts.map((conflict) => ({
+              field: `body.entries (pupil ${conflict.pupilId})`,
+              message:
+                conflict.current === null
+                  ? 'the mark was removed meanwhile'
+                  : `now marked ${describeLessonCode(conflict.current.code)}`,
+            })),
+            conflicts: error.conflicts.map((conflict) => ({ ...conflict })),
+          },
         ),
       );
   }
@@ -181,7 +202,7 @@ export function registerLessonRoutes(app: RollcallApp): void {
       schema: {
         summary: "Take a lesson's register: / present, L late, N absent",
         description:
-          "Lesson marks are the school's own record; the statutory register is the session register.",
+          "Lesson marks are the school's own record; the statutory register is the session register. Send each entry's expectedVersion (null when there was no mark) so that a mark someone changed meanwhile is not overwritten: the answer is then 409 with the marks as they are now, and nothing is recorded. Sending marks a pupil already holds changes nothing, so a repeated request is safe.",
         tags,
         security,
         params: LessonParams,
@@ -192,6 +213,7 @@ export function registerLessonRoutes(app: RollcallApp): void {
           401: Problem,
           403: Problem,
           404: Problem,
+          409: LessonConflictProblem,
           422: Problem,
         },
       },
@@ -212,7 +234,9 @@ export function registerLessonRoutes(app: RollcallApp): void {
       return {
         lessonId: request.params.lessonId,
         date: request.body.date,
-        recorded: taken.value.length,
+        recorded: taken.value.marks.length,
+        changed: taken.value.changed,
+        marks: [...taken.value.marks],
       };
     },
   );

@@ -34,16 +34,16 @@ describe('a lesson register on the page', () => {
       [3, '/'],
     ]);
     expect(listChangedEntries(rows, choices)).toEqual([
-      { pupilId: 2, code: 'N' },
-      { pupilId: 3, code: '/' },
+      { pupilId: 2, code: 'N', expectedVersion: null },
+      { pupilId: 3, code: '/', expectedVersion: 2 },
     ]);
     expect(listChangedEntries(rows, new Map([[2, null]]))).toEqual([]);
   });
 
-  it('holds the codes sent as the recorded marks once the server has them', () => {
+  it('holds the marks the server answered with once it has them', () => {
     const after = applyRecordedEntries(rows, [
-      { pupilId: 2, code: 'N' },
-      { pupilId: 3, code: '/' },
+      { pupilId: 2, code: 'N', version: 1 },
+      { pupilId: 3, code: '/', version: 3 },
     ]);
     expect(after.map((row) => row.mark)).toEqual([
       { code: '/', version: 1 },

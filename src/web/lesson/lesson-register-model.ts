@@ -19,30 +19,38 @@ export function summarizeLessonRegister(rows: readonly LessonRow[]): LessonRegis
   return { status, marked, pupils: rows.length };
 }
 
-/** The marks to send: each pupil whose chosen mark differs from the one recorded. */
+/** A lesson mark to send, with the version of the mark it replaces (null: there was none). */
+export interface LessonEntry {
+  readonly pupilId: number;
+  readonly code: string;
+  readonly expectedVersion: number | null;
+}
+
+/**
+ * The marks to send: each pupil whose chosen mark differs from the one recorded, with the
+ * version seen, so the server refuses to overwrite a mark someone changed meanwhile.
+ */
 export function listChangedEntries(
   rows: readonly LessonRow[],
   choices: ReadonlyMap<number, string | null>,
-): { pupilId: number; code: string }[] {
+): LessonEntry[] {
   return rows.flatMap((row) => {
     const chosen = choices.get(row.pupilId) ?? null;
     return chosen === null || chosen === (row.mark?.code ?? null)
       ? []
-      : [{ pupilId: row.pupilId, code: chosen }];
+      : [{ pupilId: row.pupilId, code: chosen, expectedVersion: row.mark?.version ?? null }];
   });
 }
 
-/** The rows after the server recorded entries: their marks now hold the codes sent. */
+/** The rows after the server recorded marks: each holds the mark the server answered with. */
 export function applyRecordedEntries(
   rows: readonly LessonRow[],
-  entries: readonly { pupilId: number; code: string }[],
+  marks: readonly { pupilId: number; code: string; version: number }[],
 ): LessonRow[] {
-  const sent = new Map(entries.map((entry) => [entry.pupilId, entry.code]));
+  const recorded = new Map(marks.map((mark) => [mark.pupilId, mark]));
   return rows.map((row) => {
-    const code = sent.get(row.pupilId);
-    return code === undefined
-      ? row
-      : { ...row, mark: { code, version: row.mark === null ? 1 : row.mark.version + 1 } };
+    const mark = recorded.get(row.pupilId);
+    return mark === undefined ? row : { ...row, mark: { code: mark.code, version: mark.version } };
   });
 }
 

@@ -3,8 +3,7 @@ import type { TakeLessonRegisterResponse } from '../../contracts/lesson.contract
 import { callApi } from '../api-client.ts';
 import { describeError, type ShownError } from '../components/problem-alert.tsx';
 import { isWorthRetrying } from '../register/register-outbox.ts';
-
-export type LessonEntry = { readonly pupilId: number; readonly code: string };
+import type { LessonEntry } from './lesson-register-model.ts';
 
 /** Where the last sending of a lesson register is. */
 export type LessonSubmission =
@@ -18,6 +17,8 @@ export type LessonSubmission =
   | {
       readonly kind: 'sent';
       readonly entries: readonly LessonEntry[];
+      /** Every pupil sent, with the mark the server now holds. */
+      readonly marks: TakeLessonRegisterResponse['marks'];
       readonly recorded: number;
       readonly at: Date;
     }
@@ -37,8 +38,8 @@ export function lessonRetryDelayMs(attempts: number): number {
 
 /**
  * Sends a lesson register and keeps trying while the connection is down: again with backoff,
- * and at once when the browser is back online. The server sets each pupil's lesson mark to the
- * code sent, so sending the same marks twice records them once.
+ * and at once when the browser is back online. The server leaves a mark that already holds the
+ * code sent as it is, so a retry after a lost answer records nothing twice and is no conflict.
  */
 export function useLessonSubmission(
   lessonId: number,
@@ -69,7 +70,13 @@ export function useLessonSubmission(
     }).then(
       (response) => {
         if (mine === sequence.current)
-          show({ kind: 'sent', entries, recorded: response.recorded, at: new Date() });
+          show({
+            kind: 'sent',
+            entries,
+            marks: response.marks,
+            recorded: response.recorded,
+            at: new Date(),
+          });
       },
       (error: unknown) => {
         if (mine !== sequence.current) return;

@@ -81,7 +81,7 @@ function TakeLessonRegister(props: { register: LessonRegisterResponse }) {
   useEffect(() => {
     if (submission?.kind === 'sent') {
       // The server has these marks now: the next change is compared with them.
-      setRows((current) => applyRecordedEntries(current, submission.entries));
+      setRows((current) => applyRecordedEntries(current, submission.marks));
       announce('Saved');
     } else if (submission?.kind === 'waiting' && submission.attempts === 1) {
       announce('Not sent yet — waiting for the connection');
