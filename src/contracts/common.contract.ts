@@ -18,6 +18,23 @@ export const IsoDateString = z
   .describe('A calendar date, YYYY-MM-DD');
 
 export const SessionName = z.enum(['AM', 'PM']);
+
+/** For a request's `entries`: one mark per pupil, so a pupil named twice is an error at its place. */
+export function refuseRepeatedPupils(
+  entries: readonly { pupilId: number }[],
+  context: z.RefinementCtx,
+): void {
+  const seen = new Set<number>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.pupilId))
+      context.addIssue({
+        code: 'custom',
+        path: ['entries', index, 'pupilId'],
+        message: `pupil ${entry.pupilId} appears more than once; send one mark per pupil`,
+      });
+    seen.add(entry.pupilId);
+  });
+}
 export type SessionName = z.infer<typeof SessionName>;
 
 /** An attendance code as typed: one to three letters, digits or the / \ # symbols. */

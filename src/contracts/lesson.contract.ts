@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { Id, IdInPath, IsoDateString, SessionName } from './common.contract.ts';
+import {
+  Id,
+  IdInPath,
+  IsoDateString,
+  refuseRepeatedPupils,
+  SessionName,
+} from './common.contract.ts';
 import { Problem } from './problem.contract.ts';
 
 export const LessonParams = z.object({ lessonId: IdInPath });
@@ -56,16 +62,7 @@ export const TakeLessonRegisterRequest = z
       .max(200),
   })
   .superRefine((request, context) => {
-    const seen = new Set<number>();
-    request.entries.forEach((entry, index) => {
-      if (seen.has(entry.pupilId))
-        context.addIssue({
-          code: 'custom',
-          path: ['entries', index, 'pupilId'],
-          message: `pupil ${entry.pupilId} appears more than once; send one mark per pupil`,
-        });
-      seen.add(entry.pupilId);
-    });
+    refuseRepeatedPupils(request.entries, context);
   });
 export type TakeLessonRegisterRequest = z.infer<typeof TakeLessonRegisterRequest>;
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AttendanceCode, CurrentMark, Id, IsoDateString, SessionName } from './common.contract.ts';
+import {
+  AttendanceCode,
+  CurrentMark,
+  Id,
+  IsoDateString,
+  refuseRepeatedPupils,
+  SessionName,
+} from './common.contract.ts';
 import { Problem } from './problem.contract.ts';
 
 export const idempotencyHeaderName = 'idempotency-key';
@@ -76,16 +83,7 @@ export const TakeRegisterRequest = z
       .describe('Why marks already recorded are being changed; required for such a change'),
   })
   .superRefine((request, context) => {
-    const seen = new Set<number>();
-    request.entries.forEach((entry, index) => {
-      if (seen.has(entry.pupilId))
-        context.addIssue({
-          code: 'custom',
-          path: ['entries', index, 'pupilId'],
-          message: `pupil ${entry.pupilId} appears more than once; send one mark per pupil`,
-        });
-      seen.add(entry.pupilId);
-    });
+    refuseRepeatedPupils(request.entries, context);
   });
 export type TakeRegisterRequest = z.infer<typeof TakeRegisterRequest>;
 
