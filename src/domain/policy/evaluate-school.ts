@@ -201,7 +201,7 @@ export function preparePolicy(
     codeSetMinimums,
     countRules,
     dayRules,
-    weeklyRates: prepareWeeklyRates(weeklyRules, context.calendar.days.length * 2),
+    weeklyRates: prepareWeeklyRates(weeklyRules, context),
     unresolvedRules,
   });
 }

@@ -19,6 +19,15 @@ export interface WeeklyRateLadder {
    * week's rungs are read from one place rather than one row per rung.
    */
   readonly thresholds: Int32Array;
+  /**
+   * How many rungs hold, by count of possible sessions and of absent sessions:
+   * levels[possible * levelStride + absent]. Both counts are of one academic year to date, so
+   * levelStride is one more than the most sessions of any academic year of the calendar. One
+   * read, where counting the rungs took a loop whose length varied from week to week and whose
+   * exit was mispredicted about once a week.
+   */
+  readonly levels: Uint8Array;
+  readonly levelStride: number;
 }
 
 /** Whether `rate`'s condition holds wherever `stronger`'s does: its thresholds are no higher. */
@@ -31,10 +40,14 @@ function isBelow(rate: PreparedWeeklyRate, stronger: PreparedWeeklyRate): boolea
  * rule it is above at every count of possible sessions (checked on the tables themselves, so
  * the nesting is exact), or starts a ladder of its own. Only rules that hold from some number
  * of absences up (direction 1) and ask nothing else may be given.
+ *
+ * @param stride the length of each rule's threshold table (counts of possible sessions)
+ * @param yearSessions the most sessions of any academic year of the calendar
  */
 export function buildLadders(
   rates: readonly PreparedWeeklyRate[],
   stride: number,
+  yearSessions: number,
 ): WeeklyRateLadder[] {
   const total = (rate: PreparedWeeklyRate) => rate.threshold.reduce((sum, t) => sum + t, 0);
   const weakestFirst = [...rates].sort((a, b) => total(a) - total(b));
@@ -50,12 +63,35 @@ export function buildLadders(
       for (let possible = 0; possible < stride; possible++)
         thresholds[possible * rungs.length + index] = rung.threshold[possible]!;
     });
+    const levelStride = Math.min(stride, yearSessions + 1);
     return {
       ranks: Int32Array.from(rungs, (rung) => rung.rank),
       rungs: rungs.length,
       thresholds,
+      levels: buildLevels(thresholds, rungs.length, levelStride),
+      levelStride,
     };
   });
+}
+
+/**
+ * The levels table of a ladder (WeeklyRateLadder.levels): for each count of possible sessions,
+ * rung r is the level for absent counts from rung r's threshold up to the next rung's (the
+ * thresholds of nested rungs never decrease up the ladder), filled a run at a time.
+ */
+function buildLevels(thresholds: Int32Array, rungs: number, levelStride: number): Uint8Array {
+  const levels = new Uint8Array(levelStride * levelStride);
+  for (let possible = 0; possible < levelStride; possible++) {
+    const row = possible * levelStride;
+    let from = 0;
+    for (let rung = 0; rung < rungs; rung++) {
+      const to = Math.min(Math.max(thresholds[possible * rungs + rung]!, from), levelStride);
+      levels.fill(rung, row + from, row + to);
+      from = to;
+    }
+    levels.fill(rungs, row + from, row + levelStride);
+  }
+  return levels;
 }
 
 /**
@@ -87,19 +123,11 @@ export function livePossibleOf(ladders: readonly WeeklyRateLadder[]): number {
   return live;
 }
 
-/** How many rungs of `ladder` hold for `absent` of `possible` sessions, counted from `from`. */
-function rungsHolding(
-  ladder: WeeklyRateLadder,
-  from: number,
-  absent: number,
-  possible: number,
-): number {
-  const { rungs, thresholds } = ladder;
-  const base = possible * rungs;
-  let level = from;
-  while (level < rungs && absent >= thresholds[base + level]!) level++;
-  while (level > 0 && absent < thresholds[base + level - 1]!) level--;
-  return level;
+/** How many rungs of `ladder` hold for `absent` of `possible` sessions of an academic year. */
+function rungsHolding(ladder: WeeklyRateLadder, absent: number, possible: number): number {
+  // Neither count exceeds the sessions of a year; the bounds only keep a read inside the table.
+  const last = ladder.levelStride - 1;
+  return ladder.levels[Math.min(possible, last) * ladder.levelStride + Math.min(absent, last)]!;
 }
 
 /**
@@ -183,8 +211,8 @@ export function runWeeklyRateLadders(
           ? 0
           : previousKnown
             ? ladderLevels[l]!
-            : rungsHolding(ladder, ladderLevels[l]!, absentBefore, previousPossible);
-        const after = rungsHolding(ladder, before, absent, possible);
+            : rungsHolding(ladder, absentBefore, previousPossible);
+        const after = rungsHolding(ladder, absent, possible);
         for (let rung = before; rung < after; rung++)
           run.alerts.raise(ladder.ranks[rung]!, session);
         ladderLevels[l] = after;

@@ -89,11 +89,24 @@ export interface WeeklyRateState {
   readonly noneTracked: Int32Array;
 }
 
+/** The most sessions of any academic year of a calendar: a bound on year-to-date counts. */
+function mostSessionsInAYear(context: AttendanceContext): number {
+  const { dayAcademicYear } = context.calendar;
+  let most = 0;
+  let run = 0;
+  for (let day = 0; day < dayAcademicYear.length; day++) {
+    run = day > 0 && dayAcademicYear[day] === dayAcademicYear[day - 1] ? run + 1 : 1;
+    most = Math.max(most, run);
+  }
+  return most * 2;
+}
+
 /** Gather the tracked code sets of a policy's weekly rules, once per policy. */
 export function prepareWeeklyRates(
   entries: readonly WeeklyRateEntry[],
-  maxPossible: number,
+  context: AttendanceContext,
 ): PreparedWeeklyRates {
+  const maxPossible = context.calendar.days.length * 2;
   const tracked = [
     ...new Set(entries.flatMap((entry) => (entry.alsoCodeSet < 0 ? [] : [entry.alsoCodeSet]))),
   ];
@@ -108,7 +121,7 @@ export function prepareWeeklyRates(
   });
   // Rules that hold from some number of absences up, and ask nothing else, may share a ladder.
   const climbing = rates.filter((rate) => rate.direction === 1 && rate.trackedIndex < 0);
-  const ladders = buildLadders(climbing, maxPossible + 1);
+  const ladders = buildLadders(climbing, maxPossible + 1, mostSessionsInAYear(context));
   return {
     entries,
     rates: rates.filter((rate) => !climbing.includes(rate)),
