@@ -155,7 +155,7 @@ export function runWeeklyRateLadders(
   const endDay = endSession >> 1;
   if (endDay <= firstDay) return;
   const { dayWeek } = run.context.calendar;
-  const { weekLastDay, weekYear, weekYearStart, nextYearWeek, ladderLevels } = state;
+  const { weekLastDay, weekYear, weekYearStart, nextYearWeek } = state;
   const absence = ABSENCE_BY_CATEGORY;
   const notPossible = NOT_POSSIBLE_BY_CATEGORY;
   let next = 0;
@@ -163,7 +163,6 @@ export function runWeeklyRateLadders(
   let absent = 0;
   let excluded = 0;
   let settled = false;
-  let evaluatedWeek = -1;
   let week = dayWeek[firstDay]!;
   while (week < weekLastDay.length && weekLastDay[week]! < endDay) {
     const yearStart = weekYearStart[week]!;
@@ -199,25 +198,18 @@ export function runWeeklyRateLadders(
     const possible = Math.max(0, Math.min(session + 1, endSession) - from) - excluded;
     if (firstOfYear || absent > absentBefore || !settled) {
       // The previous evaluation of the year is that of the week before (weeks are consecutive
-      // within a year, and every week on roll up to as-of is an evaluation). Its rungs are
-      // known when it was looked at; otherwise they are found from its totals.
-      const previousKnown = firstOfYear || evaluatedWeek === week - 1;
-      const previousPossible = previousKnown
+      // within a year, and every week on roll up to as-of is an evaluation): its rungs follow
+      // from its totals.
+      const previousPossible = firstOfYear
         ? 0
         : Math.max(0, Math.min(weekLastDay[week - 1]! * 2 + 2, endSession) - from) - excludedBefore;
       for (let l = 0; l < ladders.length; l++) {
         const ladder = ladders[l]!;
-        const before = firstOfYear
-          ? 0
-          : previousKnown
-            ? ladderLevels[l]!
-            : rungsHolding(ladder, absentBefore, previousPossible);
+        const before = firstOfYear ? 0 : rungsHolding(ladder, absentBefore, previousPossible);
         const after = rungsHolding(ladder, absent, possible);
         for (let rung = before; rung < after; rung++)
           run.alerts.raise(ladder.ranks[rung]!, session);
-        ladderLevels[l] = after;
       }
-      evaluatedWeek = week;
     }
     settled = possible >= settledPossible;
     if (!settled) week++;

@@ -68,8 +68,6 @@ export interface WeeklyRateState {
   readonly weekYearStart: Int32Array;
   /** Per school week, the first later week of another academic year (or the week count). */
   readonly nextYearWeek: Int32Array;
-  /** Per ladder, how many of its rungs held at the last evaluation looked at. */
-  readonly ladderLevels: Int32Array;
   /** Per school week, the current pupil's absent and not-possible sessions in it, and its
    *  sessions in each tracked set (counting only sessions of the week's academic year). */
   readonly weekAbsent: Int32Array;
@@ -195,7 +193,6 @@ export function createWeeklyRateState(
     weekYear,
     weekYearStart: Int32Array.from(weeks, (week) => context.yearFirstDay[week.lastDay]! * 2),
     nextYearWeek,
-    ladderLevels: new Int32Array(rates.ladders.length),
     weekAbsent: column(),
     weekExcluded: column(),
     weekTracked: rates.tracked.map(column),
