@@ -190,8 +190,10 @@ export async function takeLessonRegister(
     );
     return ok({
       marks: input.entries.map((entry) => {
+        // Every pupil sent either was written just now or already held the code sent.
         const mark = written.get(entry.pupilId) ?? current.get(entry.pupilId);
-        return { pupilId: entry.pupilId, code: entry.code, version: mark?.version ?? 1 };
+        if (mark === undefined) throw new Error('a lesson mark sent was neither kept nor written');
+        return { pupilId: entry.pupilId, code: mark.code, version: mark.version };
       }),
       changed: written.size,
     });

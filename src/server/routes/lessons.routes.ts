@@ -110,7 +110,7 @@ function sendLessonProblem(reply: FastifyReply, error: LessonRegisterError): Fas
               field: `body.entries (pupil ${conflict.pupilId})`,
               message:
                 conflict.current === null
-                  ? 'the mark was removed meanwhile'
+                  ? 'no lesson mark is recorded now'
                   : `now marked ${describeLessonCode(conflict.current.code)}`,
             })),
             conflicts: error.conflicts.map((conflict) => ({ ...conflict })),
