@@ -2,6 +2,12 @@ import type { RuleRun } from './rule-run.ts';
 import type { PreparedWeeklyRate, WeeklyRateState } from './weekly-rate.ts';
 import { ABSENCE_BY_CATEGORY, NOT_POSSIBLE_BY_CATEGORY } from './year-to-date.ts';
 
+/** Per category, an absent session in the low 16 bits and a session not possible in the high. */
+const TALLY_BY_CATEGORY = Int32Array.from(
+  ABSENCE_BY_CATEGORY,
+  (absent, category) => absent | (NOT_POSSIBLE_BY_CATEGORY[category]! << 16),
+);
+
 /**
  * Weekly rules whose conditions are nested, weakest first: wherever one holds, every rule below
  * it holds too (attendance below 98%, 95%, 92%, 90%, or an absence rate of at least 10% and of
@@ -156,8 +162,6 @@ export function runWeeklyRateLadders(
   if (endDay <= firstDay) return;
   const { dayWeek } = run.context.calendar;
   const { weekLastDay, weekYear, weekYearStart, nextYearWeek } = state;
-  const absence = ABSENCE_BY_CATEGORY;
-  const notPossible = NOT_POSSIBLE_BY_CATEGORY;
   let next = 0;
   let year = Number.NaN;
   let absent = 0;
@@ -190,11 +194,13 @@ export function runWeeklyRateLadders(
     const absentBefore = absent;
     const excludedBefore = excluded;
     const session = weekLastDay[week]! * 2 + 1;
+    let tally = 0;
     while (next < count && sessions[next]! <= session) {
-      absent += absence[categories[next]!]!;
-      excluded += notPossible[categories[next]!]!;
+      tally += TALLY_BY_CATEGORY[categories[next]!]!;
       next++;
     }
+    absent += tally & 0xffff;
+    excluded += tally >>> 16;
     const possible = Math.max(0, Math.min(session + 1, endSession) - from) - excluded;
     if (firstOfYear || absent > absentBefore || !settled) {
       // The previous evaluation of the year is that of the week before (weeks are consecutive
