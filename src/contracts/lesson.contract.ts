@@ -87,6 +87,7 @@ export const LessonConflictProblem = Problem.extend({
     }),
   ),
 });
+export type LessonConflictProblem = z.infer<typeof LessonConflictProblem>;
 
 export const TruancyResponse = z.object({
   schoolId: z.number().int(),

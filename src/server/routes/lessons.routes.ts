@@ -103,7 +103,7 @@ function sendLessonProblem(reply: FastifyReply, error: LessonRegisterError): Fas
         reply,
         createProblemWith(
           'version-conflict',
-          `Someone changed ${error.conflicts.length === 1 ? "a pupil's lesson mark" : `${error.conflicts.length} pupils' lesson marks`} since you opened this register. Nothing was recorded: reload the register to see the marks as they are now, then send again.`,
+          `Someone changed ${error.conflicts.length === 1 ? "a pupil's lesson mark" : `${error.conflicts.length} pupils' lesson marks`} since you opened this register. Nothing was recorded: check their marks as they are now, then send again.`,
           {
             // Fields name pupils by id, which the page shows by name (it has the class list).
             errors: error.conflicts.map((conflict) => ({

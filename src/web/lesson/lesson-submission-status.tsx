@@ -38,6 +38,13 @@ export function LessonSubmissionStatus(props: {
           </p>
         </div>
       );
+    case 'conflict':
+      // The marks someone else changed are listed above the register, with a choice for each.
+      return (
+        <p class="submission submission-conflict" data-state="conflict">
+          Not saved: choose the marks to keep above, then send again.
+        </p>
+      );
     case 'failed':
       return (
         <ProblemAlert

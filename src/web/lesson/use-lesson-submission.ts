@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TakeLessonRegisterResponse } from '../../contracts/lesson.contract.ts';
-import { callApi } from '../api-client.ts';
+import type {
+  LessonConflictProblem,
+  TakeLessonRegisterResponse,
+} from '../../contracts/lesson.contract.ts';
+import { ApiProblem, callApi } from '../api-client.ts';
 import { describeError, type ShownError } from '../components/problem-alert.tsx';
 import { isWorthRetrying } from '../register/register-outbox.ts';
 import type { LessonEntry } from './lesson-register-model.ts';
@@ -21,6 +24,12 @@ export type LessonSubmission =
       readonly marks: TakeLessonRegisterResponse['marks'];
       readonly recorded: number;
       readonly at: Date;
+    }
+  | {
+      /** Someone else changed some of these pupils' marks meanwhile; nothing was recorded. */
+      readonly kind: 'conflict';
+      readonly entries: readonly LessonEntry[];
+      readonly conflicts: LessonConflictProblem['conflicts'];
     }
   | {
       readonly kind: 'failed';
@@ -80,6 +89,12 @@ export function useLessonSubmission(
       },
       (error: unknown) => {
         if (mine !== sequence.current) return;
+        if (error instanceof ApiProblem && error.status === 409 && 'conflicts' in error.problem) {
+          // The server's 409 for a lesson register carries `conflicts` (LessonConflictProblem).
+          const { conflicts } = error.problem as unknown as LessonConflictProblem;
+          show({ kind: 'conflict', entries, conflicts });
+          return;
+        }
         if (!isWorthRetrying(error)) {
           show({ kind: 'failed', entries, error: describeError(error) });
           return;

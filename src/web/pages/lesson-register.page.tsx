@@ -20,6 +20,7 @@ import { LessonSubmissionStatus } from '../lesson/lesson-submission-status.tsx';
 import { useLessonSubmission } from '../lesson/use-lesson-submission.ts';
 import { describeSession, formatPlainDate, isPlainDate, readLondonToday } from '../london-time.ts';
 import { usePageTitle } from '../page-title.ts';
+import { RegisterConflicts } from '../register/register-conflicts.tsx';
 import { RegisterSheet } from '../register/register-sheet.tsx';
 import { useRegisterMarking } from '../register/use-register-marking.ts';
 import type { AppLocation } from '../router.ts';
@@ -83,6 +84,15 @@ function TakeLessonRegister(props: { register: LessonRegisterResponse }) {
       // The server has these marks now: the next change is compared with them.
       setRows((current) => applyRecordedEntries(current, submission.marks));
       announce('Saved');
+    } else if (submission?.kind === 'conflict') {
+      // The marks as they are now: the next sending is compared with them.
+      const current = new Map(submission.conflicts.map((c) => [c.pupilId, c.current]));
+      setRows((rows) =>
+        rows.map((row) =>
+          current.has(row.pupilId) ? { ...row, mark: current.get(row.pupilId) ?? null } : row,
+        ),
+      );
+      announce('Not sent: someone else changed some of these marks. Choose which to keep.');
     } else if (submission?.kind === 'waiting' && submission.attempts === 1) {
       announce('Not sent yet — waiting for the connection');
     }
@@ -153,6 +163,14 @@ function TakeLessonRegister(props: { register: LessonRegisterResponse }) {
             The {describeSession(lesson.session)} register is not taken yet, so no registration
             marks are shown.
           </p>
+        )}
+        {submission?.kind === 'conflict' && (
+          <RegisterConflicts
+            conflicts={submission.conflicts}
+            rows={rows}
+            choices={choices}
+            onChoose={choose}
+          />
         )}
         <RegisterSheet
           rows={rows}

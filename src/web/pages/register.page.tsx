@@ -152,7 +152,7 @@ function TakeRegister(props: {
         </div>
         {submission?.kind === 'conflict' && (
           <RegisterConflicts
-            problem={submission.problem}
+            conflicts={submission.problem.conflicts}
             rows={rows}
             choices={choices}
             onChoose={choose}

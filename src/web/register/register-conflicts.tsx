@@ -1,13 +1,18 @@
-import type { RegisterConflictProblem } from '../../contracts/register.contract.ts';
-import { formatPupilName, type RegisterRow } from './register-sheet.tsx';
+import { formatPupilName, type SheetRow } from './register-sheet.tsx';
+
+/** A mark someone else recorded after the register was opened, as it is now (null: none). */
+export interface MarkConflict {
+  readonly pupilId: number;
+  readonly current: { readonly code: string } | null;
+}
 
 /**
- * Someone else changed marks after this register was opened. Each is shown with both values;
- * the teacher keeps theirs or puts their own back, then sends again.
+ * Someone else changed marks after this register (a session's or a lesson's) was opened. Each
+ * is shown with both values; the teacher keeps theirs or puts their own back, then sends again.
  */
 export function RegisterConflicts(props: {
-  problem: RegisterConflictProblem;
-  rows: readonly RegisterRow[];
+  conflicts: readonly MarkConflict[];
+  rows: readonly SheetRow[];
   choices: ReadonlyMap<number, string | null>;
   onChoose: (pupilId: number, code: string) => void;
 }) {
@@ -20,7 +25,7 @@ export function RegisterConflicts(props: {
         to keep for each pupil, then send the register again.
       </p>
       <ul class="conflict-list">
-        {props.problem.conflicts.map((conflict) => {
+        {props.conflicts.map((conflict) => {
           const row = rowOf.get(conflict.pupilId);
           const name =
             row === undefined ? `Pupil ${String(conflict.pupilId)}` : formatPupilName(row);
