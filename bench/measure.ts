@@ -75,6 +75,11 @@ function summarise(times: number[]): Timing {
   };
 }
 
+/** The median of some figures, in any order. */
+export function medianOf(values: readonly number[]): number {
+  return median([...values].sort((a, b) => a - b));
+}
+
 function median(sorted: readonly number[]): number {
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
@@ -107,6 +112,6 @@ export function timeAgainstBaseline<B, T>(
   return {
     baseline: summarise(baselineTimes),
     measured: summarise(measuredTimes),
-    ratio: median([...ratios].sort((a, b) => a - b)),
+    ratio: medianOf(ratios),
   };
 }
