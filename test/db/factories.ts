@@ -4,6 +4,7 @@ import type { Enrolment, NewPupil, Pupil } from '../../src/store/pupil.repositor
 import { createPupil, enrolPupil } from '../../src/store/pupil.repository.ts';
 import type { Database, UserRole } from '../../src/store/schema.ts';
 import { createClass, type SchoolClass } from '../../src/store/class.repository.ts';
+import { createLesson, type Lesson, type NewLesson } from '../../src/store/lesson.repository.ts';
 import {
   createAcademicYear,
   createLocalAuthority,
@@ -153,5 +154,27 @@ export async function makeTeachingGroup(
     yearGroupId: null,
     name,
     kind: 'teaching',
+  });
+}
+
+/**
+ * A weekly lesson of a class, Wednesday mornings 10:00–11:00 from 2 September 2024 unless
+ * `lesson` says otherwise.
+ */
+export async function makeLesson(
+  db: Db,
+  lesson: Pick<NewLesson, 'schoolId' | 'classId'> & Partial<NewLesson>,
+): Promise<Lesson> {
+  return createLesson(db, {
+    teacherUserId: null,
+    subject: 'Mathematics',
+    weekday: 3,
+    period: 'P2',
+    session: 'AM',
+    startsAt: '10:00',
+    endsAt: '11:00',
+    validFrom: '2024-09-02',
+    validTo: null,
+    ...lesson,
   });
 }

@@ -13,14 +13,13 @@ import {
   recordContactAttempt,
 } from '../../src/store/contact-attempt.repository.ts';
 import {
-  createLesson,
   findSuspectedTruancy,
   listLessonsOn,
   recordLessonMarks,
 } from '../../src/store/lesson.repository.ts';
 import { recordSessionMarks } from '../../src/store/mark.repository.ts';
 import { listSignEvents, recordSignEvent } from '../../src/store/sign-event.repository.ts';
-import { makeRegister, makeTeachingGroup } from './factories.ts';
+import { makeLesson, makeRegister, makeTeachingGroup } from './factories.ts';
 import { useTestDatabase } from './test-database.ts';
 
 const database = useTestDatabase();
@@ -34,18 +33,10 @@ describe('lesson registers', () => {
     for (const { enrolment } of pupils) {
       await addClassMember(database.db, { classId: group.id, enrolmentId: enrolment.id });
     }
-    const lesson = await createLesson(database.db, {
+    const lesson = await makeLesson(database.db, {
       schoolId: school.id,
       classId: group.id,
       teacherUserId: teacher.id,
-      subject: 'Mathematics',
-      weekday: 3,
-      period: 'P2',
-      session: 'AM',
-      startsAt: '10:00',
-      endsAt: '11:00',
-      validFrom: '2024-09-02',
-      validTo: null,
     });
     const entries = pupils.map(({ pupil, enrolment }) => ({
       pupilId: pupil.id,

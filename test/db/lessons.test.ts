@@ -1,14 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { lockLessonMarks } from '../../src/store/lesson-register.repository.ts';
 import {
-  createLesson,
   createLessons,
   listLessonsOn,
   recordLessonMarks,
   type LessonMark,
   type NewLesson,
 } from '../../src/store/lesson.repository.ts';
-import { makeRegister, makeTeachingGroup } from './factories.ts';
+import { makeLesson, makeRegister, makeTeachingGroup } from './factories.ts';
 import { useTestDatabase } from './test-database.ts';
 
 const database = useTestDatabase();
@@ -57,18 +56,13 @@ describe("a lesson register's lock", () => {
     const { school, teacher, pupils } = await makeRegister(database.db, 1);
     const [{ pupil, enrolment }] = pupils as [(typeof pupils)[number]];
     const group = await makeTeachingGroup(database.db, school.id, '9X/Ma2');
-    const lesson = await createLesson(database.db, {
+    const lesson = await makeLesson(database.db, {
       schoolId: school.id,
       classId: group.id,
       teacherUserId: teacher.id,
-      subject: 'Mathematics',
-      weekday: 3,
       period: '3',
-      session: 'AM',
       startsAt: '11:00',
       endsAt: '12:00',
-      validFrom: '2024-09-02',
-      validTo: null,
     });
     const query = { lessonId: lesson.id, date: '2024-09-04', pupilIds: [pupil.id] };
     let firstHasLock!: () => void;

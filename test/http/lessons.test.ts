@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLesson, type Lesson } from '../../src/store/lesson.repository.ts';
+import type { Lesson } from '../../src/store/lesson.repository.ts';
+import { makeLesson } from '../db/factories.ts';
 import { freshKey, sendAs, useApiWorld } from './api-world.ts';
 
 describe('lesson registers and post-registration truancy', () => {
@@ -10,18 +11,11 @@ describe('lesson registers and post-registration truancy', () => {
 
   beforeAll(async () => {
     const lesson = (classId: number, period: string, session: 'AM' | 'PM' = 'AM') =>
-      createLesson(api.world.db, {
+      makeLesson(api.world.db, {
         schoolId: api.world.school.id,
         classId,
-        teacherUserId: null,
-        subject: 'Mathematics',
-        weekday: 3,
         period,
-        session,
-        startsAt: session === 'AM' ? '10:00' : '13:30',
-        endsAt: session === 'AM' ? '11:00' : '14:30',
-        validFrom: '2024-09-02',
-        validTo: null,
+        ...(session === 'PM' ? { session, startsAt: '13:30', endsAt: '14:30' } : {}),
       });
     taughtLesson = await lesson(api.world.taughtClassId, 'P2');
     otherLesson = await lesson(api.world.otherClassId, 'P2');
