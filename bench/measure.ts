@@ -65,7 +65,7 @@ function timeOnce<T>(task: () => T, inspect: (result: T) => void): number {
   return elapsed;
 }
 
-function summarise(times: number[]): Timing {
+function summarise(times: readonly number[]): Timing {
   const sorted = [...times].sort((a, b) => a - b);
   return {
     medianMs: median(sorted),
@@ -76,7 +76,7 @@ function summarise(times: number[]): Timing {
 }
 
 /** The median of some figures, in any order. */
-export function medianOf(values: readonly number[]): number {
+function medianOf(values: readonly number[]): number {
   return median([...values].sort((a, b) => a - b));
 }
 
@@ -101,17 +101,48 @@ export function timeAgainstBaseline<B, T>(
   }
   const baselineTimes: number[] = [];
   const measuredTimes: number[] = [];
-  const ratios: number[] = [];
   for (let round = 0; round < options.rounds; round++) {
-    const base = timeOnce(baseline.task, baseline.inspect);
-    const time = timeOnce(measured.task, measured.inspect);
-    baselineTimes.push(base);
-    measuredTimes.push(time);
-    ratios.push(time / base);
+    baselineTimes.push(timeOnce(baseline.task, baseline.inspect));
+    measuredTimes.push(timeOnce(measured.task, measured.inspect));
   }
+  return summariseRounds(baselineTimes, measuredTimes);
+}
+
+/**
+ * timeAgainstBaseline for tasks that wait (database queries): each task checks its own result.
+ * After `warmups` untimed runs of each, `rounds` rounds each time the baseline, then the task.
+ */
+export async function timeAgainstBaselineAsync(
+  baseline: () => Promise<unknown>,
+  measured: () => Promise<unknown>,
+  options: { warmups: number; rounds: number },
+): Promise<{ baseline: Timing; measured: Timing; ratio: number }> {
+  const timeOnceAsync = async (task: () => Promise<unknown>): Promise<number> => {
+    const start = performance.now();
+    await task();
+    return performance.now() - start;
+  };
+  for (let i = 0; i < options.warmups; i++) {
+    await baseline();
+    await measured();
+  }
+  const baselineTimes: number[] = [];
+  const measuredTimes: number[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    baselineTimes.push(await timeOnceAsync(baseline));
+    measuredTimes.push(await timeOnceAsync(measured));
+  }
+  return summariseRounds(baselineTimes, measuredTimes);
+}
+
+/** Paired rounds summed up: each side's timing, and the median of the rounds' own ratios. */
+function summariseRounds(
+  baselineTimes: readonly number[],
+  measuredTimes: readonly number[],
+): { baseline: Timing; measured: Timing; ratio: number } {
   return {
     baseline: summarise(baselineTimes),
     measured: summarise(measuredTimes),
-    ratio: medianOf(ratios),
+    ratio: medianOf(measuredTimes.map((time, round) => time / baselineTimes[round]!)),
   };
 }

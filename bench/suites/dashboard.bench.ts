@@ -12,7 +12,7 @@ import { evaluateStoredSchool } from '../../src/services/school-statistics.servi
 import { createDatabase, type DatabaseHandle } from '../../src/store/database.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import type { Database } from '../../src/store/schema.ts';
-import { medianOf } from '../measure.ts';
+import { timeAgainstBaselineAsync } from '../measure.ts';
 import type { BenchSuite, Metric, SuiteResult, TargetCheck } from '../suite.ts';
 
 const PUPILS = 2000;
@@ -158,12 +158,6 @@ async function loadSchool(db: Kysely<Database>): Promise<{ schoolId: number; mar
   return { schoolId: school.id, marks };
 }
 
-async function timeOnce(task: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await task();
-  return performance.now() - start;
-}
-
 /**
  * The dashboard and the aggregate timed in alternating rounds, so that both meet the same
  * machine (the database server shares its cores with this process), after one untimed run of
@@ -187,22 +181,14 @@ async function measure(
       group by pupil_id, code`.execute(handle.db);
     if (rows.rows.length === 0) throw new Error('no rows');
   };
-  await dashboard();
-  await aggregate();
-  const dashboardTimes: number[] = [];
-  const aggregateTimes: number[] = [];
-  const ratios: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const dashboardMs = await timeOnce(dashboard);
-    const aggregateMs = await timeOnce(aggregate);
-    dashboardTimes.push(dashboardMs);
-    aggregateTimes.push(aggregateMs);
-    ratios.push(dashboardMs / aggregateMs);
-  }
+  const timed = await timeAgainstBaselineAsync(aggregate, dashboard, {
+    warmups: 1,
+    rounds: ROUNDS,
+  });
   return {
-    dashboardMs: medianOf(dashboardTimes),
-    aggregateMs: medianOf(aggregateTimes),
-    ratio: medianOf(ratios),
+    dashboardMs: timed.measured.medianMs,
+    aggregateMs: timed.baseline.medianMs,
+    ratio: timed.ratio,
     marks,
   };
 }
